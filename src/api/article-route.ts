@@ -1,0 +1,29 @@
+/** GET /api/articles/:id */
+import { Hono } from 'hono';
+import type { AppEnv } from '../app-env.ts';
+import { API_CACHE_CONTROL, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
+import { ProblemError } from '../http/problem.ts';
+import { getIndex } from '../search/load-index.ts';
+import type { StoredArticle } from '../search/index-format.ts';
+
+/** The article with this id, or a 404 problem naming it. */
+export function findArticle(id: string): StoredArticle {
+  const article = getIndex().articles.get(id);
+  if (article === undefined) {
+    const shown = id.length > 80 ? `${id.slice(0, 80)}…` : id;
+    throw new ProblemError(404, 'not-found', `no article with id ${JSON.stringify(shown)}`, 'id');
+  }
+  return article;
+}
+
+export const articleRoute = new Hono<AppEnv>().get('/:id', (c) => {
+  const article = findArticle(c.req.param('id'));
+  const etag = etagFor(getIndex().manifest.corpusHash, JSON.stringify(['article', article.id]));
+  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
+  const { id, title, source, date, url, author, tags, body } = article;
+  return c.json(
+    { id, title, source: source ?? null, date: date ?? null, url: url ?? null, author: author ?? null, tags: tags ?? [], body },
+    200,
+    { ETag: etag, 'Cache-Control': API_CACHE_CONTROL },
+  );
+});

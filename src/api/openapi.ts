@@ -1,0 +1,170 @@
+/** The OpenAPI 3.1 description of the public API, served at GET /openapi.json. */
+import { LIMITS } from './params.ts';
+
+const problem = { $ref: '#/components/responses/Problem' };
+const q = (description: string) => ({ name: 'q', in: 'query', required: true, description, schema: { type: 'string', minLength: 1, maxLength: LIMITS.qMaxChars } });
+const range = { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: '[start, end) in UTF-16 code units' };
+
+export const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Arabic news search',
+    version: '1',
+    description:
+      'Full-text search over Arabic news articles. Arabic is normalized (diacritics, tatweel, alef/hamza, ya, ta marbuta, digits) and lightly stemmed (clitics such as و ب ال and common suffixes), identically for articles and queries. Errors are RFC 9457 problem details.',
+  },
+  paths: {
+    '/api/search': {
+      get: {
+        operationId: 'search',
+        summary: 'Search articles',
+        parameters: [
+          q('Words to search for. "quoted words" must appear in that order; -word excludes articles containing word.'),
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: LIMITS.limit.min, maximum: LIMITS.limit.max, default: LIMITS.limit.default } },
+          { name: 'offset', in: 'query', schema: { type: 'integer', minimum: LIMITS.offset.min, maximum: LIMITS.offset.max, default: LIMITS.offset.default } },
+          { name: 'source', in: 'query', description: 'Only these sources (repeatable).', schema: { type: 'array', items: { type: 'string' }, maxItems: LIMITS.maxSources }, style: 'form', explode: true },
+          { name: 'from', in: 'query', description: 'Only articles dated on or after this day.', schema: { type: 'string', format: 'date' } },
+          { name: 'to', in: 'query', description: 'Only articles dated on or before this day.', schema: { type: 'string', format: 'date' } },
+          { name: 'sort', in: 'query', schema: { type: 'string', enum: ['relevance', 'newest'], default: 'relevance' } },
+        ],
+        responses: {
+          '200': {
+            description: 'Matching articles, best first. Header Server-Timing: search;dur=<ms>.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/SearchResponse' } } },
+          },
+          '304': { description: 'Not modified (If-None-Match matched the ETag).' },
+          '400': problem,
+          '429': problem,
+        },
+      },
+    },
+    '/api/suggest': {
+      get: {
+        operationId: 'suggest',
+        summary: 'Complete the word being typed',
+        parameters: [
+          q('The text typed so far; the last word is completed.'),
+          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: LIMITS.suggestLimit.min, maximum: LIMITS.suggestLimit.max, default: LIMITS.suggestLimit.default } },
+        ],
+        responses: {
+          '200': {
+            description: 'Completions, most frequent first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['query', 'suggestions'],
+                  properties: { query: { type: 'string' }, suggestions: { type: 'array', items: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } } },
+                },
+              },
+            },
+          },
+          '304': { description: 'Not modified.' },
+          '400': problem,
+          '429': problem,
+        },
+      },
+    },
+    '/api/articles/{id}': {
+      get: {
+        operationId: 'getArticle',
+        summary: 'One article with its full text',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'The article.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } } },
+          '304': { description: 'Not modified.' },
+          '404': problem,
+          '429': problem,
+        },
+      },
+    },
+    '/api/health': {
+      get: {
+        operationId: 'health',
+        summary: 'Index status',
+        responses: {
+          '200': {
+            description: 'The index is loaded.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['status', 'articles', 'index'],
+                  properties: {
+                    status: { const: 'ok' },
+                    articles: { type: 'integer' },
+                    index: {
+                      type: 'object',
+                      required: ['version', 'hash', 'builtAt'],
+                      properties: { version: { type: 'integer' }, analyzer: { type: 'string' }, hash: { type: 'string' }, builtAt: { type: 'string', format: 'date-time' }, terms: { type: 'integer' } },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '503': problem,
+        },
+      },
+    },
+    '/openapi.json': {
+      get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': {} } } } },
+    },
+  },
+  components: {
+    schemas: {
+      Hit: {
+        type: 'object',
+        required: ['id', 'title', 'source', 'date', 'url', 'score', 'snippet', 'highlights', 'titleHighlights'],
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          source: { type: ['string', 'null'] },
+          date: { type: ['string', 'null'] },
+          url: { type: ['string', 'null'] },
+          score: { type: 'number' },
+          snippet: { type: 'string', description: 'Plain text from the article around the best match.' },
+          highlights: { type: 'array', items: range, description: 'Matched words in snippet.' },
+          titleHighlights: { type: 'array', items: range, description: 'Matched words in title.' },
+        },
+      },
+      SearchResponse: {
+        type: 'object',
+        required: ['query', 'total', 'offset', 'limit', 'hits', 'facets'],
+        properties: {
+          query: { type: 'string' },
+          total: { type: 'integer' },
+          offset: { type: 'integer' },
+          limit: { type: 'integer' },
+          hits: { type: 'array', items: { $ref: '#/components/schemas/Hit' } },
+          facets: {
+            type: 'object',
+            properties: { source: { type: 'object', additionalProperties: { type: 'integer' }, description: 'Matches per source, counted before the source filter.' } },
+          },
+        },
+      },
+      Article: {
+        type: 'object',
+        required: ['id', 'title', 'source', 'date', 'url', 'author', 'tags', 'body'],
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string' },
+          source: { type: ['string', 'null'] },
+          date: { type: ['string', 'null'] },
+          url: { type: ['string', 'null'] },
+          author: { type: ['string', 'null'] },
+          tags: { type: 'array', items: { type: 'string' } },
+          body: { type: 'string', description: 'Paragraphs separated by blank lines.' },
+        },
+      },
+      Problem: {
+        type: 'object',
+        required: ['type', 'title', 'status', 'detail'],
+        properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' }, parameter: { type: 'string' } },
+      },
+    },
+    responses: {
+      Problem: { description: 'RFC 9457 problem details.', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+    },
+  },
+} as const;

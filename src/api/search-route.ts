@@ -1,0 +1,41 @@
+/** GET /api/search */
+import { Hono } from 'hono';
+import { getIndex } from '../search/load-index.ts';
+import { parseQuery, queryKey } from '../search/query.ts';
+import { searchArticles, type SearchRequest } from '../search/search-articles.ts';
+import type { AppEnv } from '../app-env.ts';
+import { API_CACHE_CONTROL, edgeCacheKey, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
+import { readSearchRequest } from './params.ts';
+
+/** Requests that the engine reads the same way share an ETag and an edge cache entry. */
+function canonicalRequest(request: SearchRequest): string {
+  return JSON.stringify([queryKey(parseQuery(request.q)), request.limit, request.offset, request.sources, request.from ?? '', request.to ?? '', request.sort]);
+}
+
+export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
+  const request = readSearchRequest(new URL(c.req.url).searchParams);
+  const index = getIndex();
+  const canonical = canonicalRequest(request);
+  const etag = etagFor(index.manifest.corpusHash, canonical);
+  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
+
+  const cache = caches.default;
+  const key = edgeCacheKey('search', canonical, index.manifest.corpusHash);
+  const cached = await cache.match(key);
+  if (cached !== undefined) {
+    // The entry may come from another spelling of the same query: answer with this one's.
+    const body = { ...(await cached.json<Record<string, unknown>>()), query: request.q };
+    return c.json(body, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL, 'Server-Timing': 'search;dur=0;desc="edge cache"' });
+  }
+
+  const started = performance.now();
+  const result = searchArticles(index, request);
+  const duration = performance.now() - started;
+  const response = c.json(
+    { query: request.q, total: result.total, offset: request.offset, limit: request.limit, hits: result.hits, facets: result.facets },
+    200,
+    { ETag: etag, 'Cache-Control': API_CACHE_CONTROL, 'Server-Timing': `search;dur=${duration.toFixed(2)}` },
+  );
+  c.executionCtx.waitUntil(cache.put(key, response.clone()));
+  return response;
+});

@@ -1,0 +1,60 @@
+/**
+ * The Worker's HTTP surface: middleware, routes and error handling.
+ */
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { articleRoute } from './api/article-route.ts';
+import { healthRoute } from './api/health-route.ts';
+import { OPENAPI_DOCUMENT } from './api/openapi.ts';
+import { searchRoute } from './api/search-route.ts';
+import { suggestRoute } from './api/suggest-route.ts';
+import type { AppEnv } from './app-env.ts';
+import { handleError, handleNotFound, handleOtherMethods } from './http/errors.ts';
+import { homePage } from './pages/home-page.ts';
+
+/** Paths the Worker serves; any other method on them is a 405. */
+const ROUTES = ['/', '/openapi.json', '/api/search', '/api/suggest', '/api/health', '/api/articles/:id'] as const;
+
+/** `*` or a comma-separated allow-list from the CORS_ALLOWED_ORIGINS var. */
+function allowedOrigin(origin: string, allowList: string | undefined): string | null {
+  const list = (allowList ?? '*').split(',').map((entry) => entry.trim()).filter(Boolean);
+  if (list.includes('*')) return '*';
+  return list.includes(origin) ? origin : null;
+}
+
+export const app = new Hono<AppEnv>();
+
+app.use(
+  '*',
+  secureHeaders({
+    // The API is meant to be read from other origins (the widget); pages set their own CSP.
+    crossOriginResourcePolicy: 'cross-origin',
+    crossOriginOpenerPolicy: 'same-origin',
+    referrerPolicy: 'strict-origin-when-cross-origin',
+  }),
+);
+app.use(
+  '/api/*',
+  cors({
+    origin: (origin, c) => allowedOrigin(origin, (c.env as AppEnv['Bindings']).CORS_ALLOWED_ORIGINS),
+    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+    exposeHeaders: ['ETag', 'Server-Timing', 'Retry-After'],
+    maxAge: 86400,
+  }),
+);
+app.use('/api/*', async (c, next) => {
+  await next();
+  c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+});
+
+app.route('/api/search', searchRoute);
+app.route('/api/suggest', suggestRoute);
+app.route('/api/articles', articleRoute);
+app.route('/api/health', healthRoute);
+app.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT, 200, { 'Cache-Control': 'public, max-age=3600' }));
+app.get('/', homePage);
+
+for (const path of ROUTES) app.all(path, handleOtherMethods);
+app.notFound(handleNotFound);
+app.onError(handleError);

@@ -1,0 +1,41 @@
+/**
+ * HTTP caching tied to the index: an ETag is the corpus hash plus the canonical request, so it
+ * is known before any search runs (a 304 costs nothing) and changes with every new index.
+ * Hono's `etag()` middleware hashes the body after the work is done, which is what we avoid.
+ */
+
+/** API answers change only on deploy; browsers and the edge may reuse them for a while. */
+export const API_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=3600';
+
+/** 32-bit FNV-1a, hex: a short, stable digest of a canonical request string. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+export function etagFor(corpusHash: string, canonicalRequest: string): string {
+  return `"${corpusHash.slice(0, 16)}-${fnv1a(canonicalRequest)}"`;
+}
+
+/** RFC 9110 If-None-Match: a list of (possibly weak) entity tags, or `*`. */
+export function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+export function notModified(etag: string): Response {
+  return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': API_CACHE_CONTROL } });
+}
+
+/** The Cache API key of a canonical request: a URL that no client can send. */
+export function edgeCacheKey(route: string, canonicalRequest: string, corpusHash: string): Request {
+  const url = new URL(`https://edge-cache.invalid/${route}`);
+  url.searchParams.set('r', canonicalRequest);
+  url.searchParams.set('v', corpusHash);
+  return new Request(url.toString(), { method: 'GET' });
+}

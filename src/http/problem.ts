@@ -1,0 +1,64 @@
+/**
+ * RFC 9457 problem details: every error the API returns, as `application/problem+json`.
+ */
+
+/** Problem types; each `type` URI resolves to a section of the API documentation. */
+export const PROBLEM_TYPES = {
+  'invalid-parameter': 'Invalid parameter',
+  'missing-parameter': 'Missing parameter',
+  'not-found': 'Not found',
+  'method-not-allowed': 'Method not allowed',
+  'too-many-requests': 'Too many requests',
+  'index-unavailable': 'Search index unavailable',
+  'internal-error': 'Internal error',
+} as const;
+
+export type ProblemType = keyof typeof PROBLEM_TYPES;
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  /** The query or path parameter at fault, when there is one. */
+  parameter?: string;
+}
+
+/** Thrown by handlers; `app.onError` turns it into the response. */
+export class ProblemError extends Error {
+  override name = 'ProblemError';
+  readonly status: number;
+  readonly problemType: ProblemType;
+  readonly detail: string;
+  readonly parameter: string | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(status: number, problemType: ProblemType, detail: string, parameter?: string, headers: Record<string, string> = {}) {
+    super(detail);
+    this.status = status;
+    this.problemType = problemType;
+    this.detail = detail;
+    this.parameter = parameter;
+    this.headers = headers;
+  }
+}
+
+export function invalidParameter(parameter: string, detail: string): ProblemError {
+  return new ProblemError(400, 'invalid-parameter', detail, parameter);
+}
+
+export function problemResponse(error: ProblemError, instance: string): Response {
+  const body: ProblemBody = {
+    type: `/docs/problems#${error.problemType}`,
+    title: PROBLEM_TYPES[error.problemType],
+    status: error.status,
+    detail: error.detail,
+    instance,
+  };
+  if (error.parameter !== undefined) body.parameter = error.parameter;
+  return new Response(JSON.stringify(body), {
+    status: error.status,
+    headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...error.headers },
+  });
+}

@@ -1,0 +1,69 @@
+/**
+ * Snippets and highlights on the original text. Every word of the original is analyzed like
+ * the index analyzes it, so a highlight covers exactly the word as written, diacritics and
+ * clitics included (`وبِبوتين` is highlighted whole when `بوتين` matched).
+ */
+import { analyzeToken } from '../text/analyze.ts';
+import { wordSpans, wordTokens, type WordSpan } from '../text/tokenize.ts';
+
+/** `[start, end)` in UTF-16 code units. */
+export type Range = [number, number];
+
+export interface Snippet {
+  text: string;
+  highlights: Range[];
+}
+
+/** Default snippet length in characters: two lines of a result list. */
+export const SNIPPET_LENGTH = 220;
+/** How much text to keep before the first match, so it is read in context. */
+const LEAD_IN = 50;
+
+function matchingTerm(span: WordSpan, terms: ReadonlySet<string>): string | undefined {
+  for (const token of wordTokens(span.text)) {
+    const term = analyzeToken(token);
+    if (term !== null && terms.has(term)) return term;
+  }
+  return undefined;
+}
+
+/** Ranges of the words of `text` whose index term is in `terms`. */
+export function highlightRanges(text: string, terms: ReadonlySet<string>): Range[] {
+  return wordSpans(text)
+    .filter((span) => matchingTerm(span, terms) !== undefined)
+    .map((span) => [span.start, span.end]);
+}
+
+/** Start of the window of `length` characters that holds the most distinct matched terms. */
+function bestWindowStart(spans: WordSpan[], terms: ReadonlySet<string>, length: number): number {
+  const matches = spans.flatMap((span) => {
+    const term = matchingTerm(span, terms);
+    return term === undefined ? [] : [{ start: span.start, term }];
+  });
+  let best = { start: 0, distinct: 0 };
+  for (const [i, first] of matches.entries()) {
+    const windowStart = Math.max(0, first.start - LEAD_IN);
+    const seen = new Set<string>();
+    for (let j = i; j < matches.length && matches[j]!.start < windowStart + length; j++) seen.add(matches[j]!.term);
+    if (seen.size > best.distinct) best = { start: windowStart, distinct: seen.size };
+  }
+  return best.start;
+}
+
+/**
+ * A plain-text excerpt of `text` of about `length` characters around the densest cluster of
+ * matches (the beginning when nothing matches), cut on word boundaries, whitespace collapsed,
+ * with the highlight ranges inside it.
+ */
+export function makeSnippet(text: string, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): Snippet {
+  const spans = wordSpans(text);
+  const windowStart = bestWindowStart(spans, terms, length);
+  const inWindow = spans.filter((span) => span.start >= windowStart && span.end <= windowStart + length);
+  const first = inWindow[0];
+  const last = inWindow[inWindow.length - 1];
+  if (first === undefined || last === undefined) return { text: '', highlights: [] };
+  // Keep the punctuation that closes the last word (a full stop, a closing quote).
+  const tail = /^[^\s\p{L}\p{N}]*/u.exec(text.slice(last.end))?.[0] ?? '';
+  const excerpt = text.slice(first.start, last.end + tail.length).replace(/\s+/g, ' ');
+  return { text: excerpt, highlights: highlightRanges(excerpt, terms) };
+}

@@ -1,0 +1,37 @@
+/**
+ * What the build writes and the Worker reads (see DESIGN.md, "Index format").
+ */
+
+/** An article as stored for display: the original text, never normalized. */
+export interface StoredArticle {
+  id: string;
+  title: string;
+  body: string;
+  source?: string;
+  /** ISO 8601 as given in the corpus; its first 10 characters are the calendar date. */
+  date?: string;
+  url?: string;
+  author?: string;
+  tags?: string[];
+}
+
+/** Completions for `/api/suggest`: parallel arrays sorted by `keys`. */
+export interface Vocabulary {
+  /** Normalized (folded, unstemmed) words, sorted by code unit. */
+  keys: string[];
+  /** The most frequent way each word is written in the corpus, marks removed. */
+  words: string[];
+  /** How many articles contain each word. */
+  counts: number[];
+}
+
+export interface IndexManifest {
+  formatVersion: number;
+  analyzerVersion: string;
+  /** SHA-256 (hex) of the canonical JSON of every indexed article, sorted by id. */
+  corpusHash: string;
+  /** ISO 8601; from SOURCE_DATE_EPOCH when set, so that builds are reproducible. */
+  builtAt: string;
+  articles: number;
+  terms: number;
+}

@@ -1,0 +1,69 @@
+/**
+ * Query syntax: free words, `"quoted phrases"` (those words, in that order) and `-word`
+ * exclusions. Pure; analysis into index terms happens here too so that the engine, the cache
+ * key and the highlighter all see the same terms.
+ */
+import { analyzeToken } from '../text/analyze.ts';
+import { wordSpans, wordTokens } from '../text/tokenize.ts';
+
+export interface ParsedQuery {
+  /** Words to look for, as typed (phrase words included). */
+  words: string[];
+  /** Index terms of each phrase, in order; a document must contain each as a run. */
+  phrases: string[][];
+  /** Words whose documents are left out, as typed. */
+  excluded: string[];
+}
+
+// A quoted run ("…", “…”, «…»), or a token of non-space characters.
+const PART = /["“”«»]([^"“”«»]*)["“”«»]|(\S+)/g;
+
+/** Index terms of a piece of text, in order, function words dropped. */
+export function analyzeText(text: string): string[] {
+  const terms: string[] = [];
+  for (const span of wordSpans(text)) {
+    for (const token of wordTokens(span.text)) {
+      const term = analyzeToken(token);
+      if (term !== null) terms.push(term);
+    }
+  }
+  return terms;
+}
+
+export function parseQuery(q: string): ParsedQuery {
+  const parsed: ParsedQuery = { words: [], phrases: [], excluded: [] };
+  for (const match of q.matchAll(PART)) {
+    const [, quoted, token] = match;
+    if (quoted !== undefined) {
+      const words = wordSpans(quoted).map((span) => span.text);
+      parsed.words.push(...words);
+      const terms = analyzeText(quoted);
+      if (terms.length > 1) parsed.phrases.push(terms);
+    } else if (token !== undefined && token.length > 1 && token.startsWith('-')) {
+      parsed.excluded.push(...wordSpans(token.slice(1)).map((span) => span.text));
+    } else if (token !== undefined) {
+      parsed.words.push(...wordSpans(token).map((span) => span.text));
+    }
+  }
+  return parsed;
+}
+
+/** True when `terms` contains `phrase` as a contiguous run. */
+export function containsRun(terms: readonly string[], phrase: readonly string[]): boolean {
+  const last = terms.length - phrase.length;
+  outer: for (let i = 0; i <= last; i++) {
+    for (let j = 0; j < phrase.length; j++) {
+      if (terms[i + j] !== phrase[j]) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/**
+ * What the engine will search for, as a string: two queries with the same key have the same
+ * results, highlights included (`بوتين` and `بُوتِين`, `أمريكا` and `امريكا`).
+ */
+export function queryKey(parsed: ParsedQuery): string {
+  return JSON.stringify([analyzeText(parsed.words.join(' ')), parsed.phrases, analyzeText(parsed.excluded.join(' '))]);
+}
