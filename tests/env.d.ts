@@ -1,8 +1,8 @@
-import type { Env } from '../src/app-env.ts';
+import type { Env as WorkerEnv } from '../src/app-env.ts';
 
 declare global {
   namespace Cloudflare {
     // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the Worker's bindings into `env`
-    interface Env extends Env {}
+    interface Env extends WorkerEnv {}
   }
 }
