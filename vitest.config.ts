@@ -6,7 +6,19 @@ export default defineConfig({
     projects: [
       {
         // Unit and integration tests run inside workerd, against the Worker as wrangler.toml describes it.
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // The test suite is one client sending thousands of requests: RATE_LIMITER gets a budget no
+        // run reaches, and tests/integration/rate-limit.test.ts swaps in RATE_LIMITER_STRICT.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              ratelimits: {
+                RATE_LIMITER: { namespace_id: '1001', simple: { limit: 1_000_000, period: 60 } },
+                RATE_LIMITER_STRICT: { namespace_id: '1002', simple: { limit: 3, period: 60 } },
+              },
+            },
+          }),
+        ],
         test: { name: 'workers', include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'] },
       },
       {

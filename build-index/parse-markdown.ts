@@ -49,6 +49,7 @@ export function parseMarkdownArticle(file: string, id: string, text: string): Va
   let bodyStart = close + 1;
   while (bodyStart < lines.length && lines[bodyStart]!.trim() === '') bodyStart++;
   fields['body'] = lines.slice(bodyStart).join('\n');
-  fieldLines['body'] = bodyStart + 1;
+  // An empty body is reported on the line after the closing fence, where it should start.
+  fieldLines['body'] = bodyStart < lines.length ? bodyStart + 1 : close + 2;
   return validateArticle(id, fields, { file, lines: fieldLines, defaultLine: 1 });
 }

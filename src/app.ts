@@ -11,6 +11,8 @@ import { searchRoute } from './api/search-route.ts';
 import { suggestRoute } from './api/suggest-route.ts';
 import type { AppEnv } from './app-env.ts';
 import { handleError, handleNotFound, handleOtherMethods } from './http/errors.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { noBody, urlLimit } from './http/request-limits.ts';
 import { homePage } from './pages/home-page.ts';
 
 /** Paths the Worker serves; any other method on them is a 405. */
@@ -43,10 +45,13 @@ app.use(
     maxAge: 86400,
   }),
 );
-app.use('/api/*', async (c, next) => {
+app.use('*', async (c, next) => {
   await next();
-  c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  // JSON and problem documents load nothing; a page that needs more sets its own policy.
+  if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
 });
+app.use('*', urlLimit, noBody);
+app.use('/api/*', rateLimit);
 
 app.route('/api/search', searchRoute);
 app.route('/api/suggest', suggestRoute);

@@ -9,6 +9,8 @@ export const PROBLEM_TYPES = {
   'not-found': 'Not found',
   'method-not-allowed': 'Method not allowed',
   'too-many-requests': 'Too many requests',
+  'uri-too-long': 'URI too long',
+  'content-too-large': 'Content too large',
   'index-unavailable': 'Search index unavailable',
   'internal-error': 'Internal error',
 } as const;

@@ -1,0 +1,57 @@
+/**
+ * News regression check on SaudiNewsNet: a headline, typed as a query, must find its own
+ * article. Two settings: the product's (title and body indexed, so rank 1 is expected) and a
+ * harder one where only bodies are indexed, so the analyzer has to match headline words to
+ * the way the body writes them.
+ */
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import MiniSearch from 'minisearch';
+import { MINISEARCH_OPTIONS } from '../../src/search/options.ts';
+import { searchArticles } from '../../src/search/search-articles.ts';
+import type { LoadedIndex } from '../../src/search/load-index.ts';
+import type { StoredArticle } from '../../src/search/index-format.ts';
+import { runQueries, score, type Scores } from './metrics.ts';
+
+interface NewsRecord {
+  title: string;
+  content: string;
+}
+
+/** The first `count` articles with a headline of at least three words, headlines and bodies unique. */
+export function loadNews(url: URL, count: number): StoredArticle[] {
+  const lines = gunzipSync(readFileSync(url)).toString('utf8').split('\n');
+  const articles: StoredArticle[] = [];
+  const seen = new Set<string>();
+  for (const line of lines) {
+    if (articles.length >= count) break;
+    if (!line.trim()) continue;
+    const record = JSON.parse(line) as NewsRecord;
+    const title = record.title.trim();
+    if (title.split(/\s+/).length < 3 || !record.content.trim() || seen.has(title) || seen.has(record.content)) continue;
+    seen.add(title);
+    seen.add(record.content);
+    articles.push({ id: String(articles.length), title, body: record.content });
+  }
+  return articles;
+}
+
+export interface NewsScores {
+  withTitles: Scores;
+  bodiesOnly: Scores;
+}
+
+function searchBy(articles: readonly StoredArticle[], indexTitles: boolean): (q: string) => string[] {
+  const miniSearch = new MiniSearch(MINISEARCH_OPTIONS);
+  miniSearch.addAll(articles.map(({ id, title, body }) => ({ id, title: indexTitles ? title : '', body })));
+  const index = { miniSearch, articles: new Map(articles.map((a) => [a.id, a])) } as unknown as LoadedIndex;
+  return (q) => searchArticles(index, { q, limit: 10, offset: 0, sources: [], sort: 'relevance' }).hits.map((hit) => hit.id);
+}
+
+export function newsCheck(articles: readonly StoredArticle[]): NewsScores {
+  const queries = articles.map((article) => ({ text: article.title, relevant: article.id }));
+  return {
+    withTitles: score(runQueries(queries, searchBy(articles, true))),
+    bodiesOnly: score(runQueries(queries, searchBy(articles, false))),
+  };
+}

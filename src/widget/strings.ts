@@ -1,0 +1,42 @@
+/**
+ * The widget's Arabic UI text and number/date formatting. Western digits by default (what
+ * most Arabic news sites print); `digits="arab"` switches to Arabic-Indic (٠١٢٣).
+ */
+export const STRINGS = {
+  label: 'ابحث في الأخبار',
+  placeholder: 'ابحث في الأخبار…',
+  results: 'النتائج',
+  suggestions: 'اقتراحات',
+  loading: 'جارٍ البحث…',
+  empty: 'لا توجد نتائج',
+  error: 'تعذّر البحث. حاول مرة أخرى.',
+  offline: 'لا يوجد اتصال بالإنترنت.',
+  retry: 'أعد المحاولة',
+};
+
+export type Digits = 'latn' | 'arab';
+
+/** `N نتيجة` with Arabic plural agreement: نتيجة واحدة، نتيجتان، ٣ نتائج، ١١ نتيجة. */
+export function countText(count: number, digits: Digits): string {
+  const n = new Intl.NumberFormat(`ar-u-nu-${digits}`).format(count);
+  switch (new Intl.PluralRules('ar').select(count)) {
+    case 'zero':
+      return STRINGS.empty;
+    case 'one':
+      return 'نتيجة واحدة';
+    case 'two':
+      return 'نتيجتان';
+    case 'few':
+      return `${n} نتائج`;
+    default:
+      return `${n} نتيجة`;
+  }
+}
+
+/** `2025-01-26` → `26 يناير 2025`; the text as given when it is not a date. */
+export function dateText(iso: string, digits: Digits): string {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  // A calendar date from the corpus is read in UTC so that it never moves by a day.
+  return new Intl.DateTimeFormat(`ar-u-nu-${digits}`, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
