@@ -59,7 +59,10 @@ export function problemResponse(error: ProblemError, instance: string): Response
     instance,
   };
   if (error.parameter !== undefined) body.parameter = error.parameter;
-  return new Response(JSON.stringify(body), {
+  // `<`, `>` and `&` as \u escapes: the same JSON, but echoed input can never form markup if a
+  // client or a proxy ever shows the document as HTML.
+  const json = JSON.stringify(body).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return new Response(json, {
     status: error.status,
     headers: { 'Content-Type': 'application/problem+json; charset=utf-8', 'Cache-Control': 'no-store', ...error.headers },
   });

@@ -1,0 +1,307 @@
+/**
+ * `<arabic-search endpoint="https://<worker>/api">`: search as you type, in a shadow root so
+ * that the host page's CSS cannot reach it. The input is a WAI-ARIA combobox whose listbox holds
+ * the results, then the query suggestions; focus stays in the input (aria-activedescendant).
+ *
+ * Attributes: endpoint (required), result-url (`{id}`, `{q}`, `{url}`), limit, theme
+ * (light | dark | auto), digits (latn | arab), placeholder, label.
+ */
+import { createClient, type SearchHit, type SearchResponse, type SuggestResponse } from './client.ts';
+import { el, resultHref, resultOption, suggestionOption } from './render.ts';
+import { countText, STRINGS, type Digits } from './strings.ts';
+import { WIDGET_CSS } from './styles.ts';
+
+/** Typing pause before a request: fewer requests, results still feel immediate. */
+const DEBOUNCE_MS = 150;
+const DEFAULT_LIMIT = 6;
+const SUGGESTION_LIMIT = 4;
+
+let sheet: CSSStyleSheet | undefined;
+
+function adoptStyles(shadow: ShadowRoot): void {
+  // A constructed sheet works under a host page CSP without 'unsafe-inline' and is shared by
+  // every instance.
+  if ('adoptedStyleSheets' in shadow) {
+    sheet ??= new CSSStyleSheet();
+    sheet.replaceSync(WIDGET_CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } else {
+    (shadow as ShadowRoot).append(el('style', '', undefined, WIDGET_CSS));
+  }
+}
+
+export class ArabicSearchElement extends HTMLElement {
+  static observedAttributes = ['placeholder', 'label'];
+
+  #root = el('div', 'as-root', 'root');
+  #input = el('input', 'as-input', 'input');
+  #panel = el('div', 'as-panel', 'panel');
+  #message = el('p', 'as-msg', 'message');
+  #list = el('div', 'as-list', 'listbox');
+  #live = el('div', 'as-sr');
+  #options: HTMLElement[] = [];
+  #active = -1;
+  /** Incremented by every request; an answer for an older number is dropped. */
+  #request = 0;
+  #controller: AbortController | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #shown = '';
+  #offline = false;
+  #onOnline = (): void => {
+    if (this.#offline) this.#search();
+  };
+
+  constructor() {
+    super();
+    const shadow = this.attachShadow({ mode: 'open' });
+    adoptStyles(shadow);
+    const root = this.#root;
+    root.dir = 'rtl';
+    root.lang = 'ar';
+
+    const form = el('form', 'as-form', 'form');
+    form.setAttribute('role', 'search');
+    form.addEventListener('submit', (event) => event.preventDefault());
+    const input = this.#input;
+    input.type = 'search';
+    input.id = 'as-input';
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    input.enterKeyHint = 'search';
+    for (const [name, value] of [
+      ['role', 'combobox'],
+      ['aria-autocomplete', 'list'],
+      ['aria-expanded', 'false'],
+      ['aria-controls', 'as-list'],
+    ]) {
+      input.setAttribute(name!, value!);
+    }
+    input.addEventListener('input', () => this.#onInput());
+    input.addEventListener('keydown', (event) => this.#onKey(event));
+    input.addEventListener('focus', () => this.#shown === input.value.trim() && this.#shown && this.#open(true));
+    input.addEventListener('blur', (event) => {
+      if (!shadow.contains(event.relatedTarget as Node | null)) this.#open(false);
+    });
+    form.append(input, el('span', 'as-spin', 'spinner'));
+
+    const list = this.#list;
+    list.id = 'as-list';
+    list.setAttribute('role', 'listbox');
+    list.setAttribute('aria-label', STRINGS.results);
+    list.addEventListener('click', (event) => {
+      const option = (event.target as Element).closest('.as-sug');
+      if (option) this.#activate(option as HTMLElement);
+    });
+    const panel = this.#panel;
+    panel.hidden = true;
+    // Keep the focus in the input when the pointer goes down in the panel, so the click lands.
+    panel.addEventListener('pointerdown', (event) => event.preventDefault());
+    panel.append(this.#message, list);
+
+    this.#live.setAttribute('role', 'status');
+    root.append(form, panel, this.#live);
+    shadow.append(root);
+    this.#applyText();
+  }
+
+  connectedCallback(): void {
+    addEventListener('online', this.#onOnline);
+  }
+
+  disconnectedCallback(): void {
+    removeEventListener('online', this.#onOnline);
+    clearTimeout(this.#timer);
+    this.#controller?.abort();
+  }
+
+  attributeChangedCallback(): void {
+    this.#applyText();
+  }
+
+  /** The input's current query. */
+  get value(): string {
+    return this.#input.value;
+  }
+
+  #applyText(): void {
+    this.#input.placeholder = this.getAttribute('placeholder') ?? STRINGS.placeholder;
+    this.#input.setAttribute('aria-label', this.getAttribute('label') ?? STRINGS.label);
+  }
+
+  get #digits(): Digits {
+    return this.getAttribute('digits') === 'arab' ? 'arab' : 'latn';
+  }
+
+  get #endpoint(): string {
+    return (this.getAttribute('endpoint') ?? '').replace(/\/+$/, '');
+  }
+
+  #onInput(): void {
+    clearTimeout(this.#timer);
+    if (this.#input.value.trim() === '') {
+      this.#reset();
+      return;
+    }
+    this.#timer = setTimeout(() => this.#search(), DEBOUNCE_MS);
+  }
+
+  #onKey(event: KeyboardEvent): void {
+    const count = this.#options.length;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (count === 0) return;
+        event.preventDefault();
+        this.#open(true);
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        this.#select(this.#active === -1 && step === -1 ? count - 1 : (this.#active + step + count) % count);
+        return;
+      }
+      case 'Enter': {
+        event.preventDefault();
+        const option = this.#options[this.#active];
+        if (option && !this.#panel.hidden) this.#activate(option);
+        else this.#search();
+        return;
+      }
+      case 'Escape':
+        // First Escape closes the list, the second clears the query (and the native clear is ours).
+        event.preventDefault();
+        if (!this.#panel.hidden) this.#open(false);
+        else {
+          this.#input.value = '';
+          this.#reset();
+        }
+    }
+  }
+
+  #select(index: number): void {
+    this.#options[this.#active]?.setAttribute('aria-selected', 'false');
+    this.#active = index;
+    const option = this.#options[index];
+    if (option) {
+      option.setAttribute('aria-selected', 'true');
+      option.scrollIntoView({ block: 'nearest' });
+      this.#input.setAttribute('aria-activedescendant', option.id);
+    } else {
+      this.#input.removeAttribute('aria-activedescendant');
+    }
+  }
+
+  #activate(option: HTMLElement): void {
+    if (option instanceof HTMLAnchorElement) {
+      option.click();
+      return;
+    }
+    this.#input.value = option.textContent ?? '';
+    this.#search();
+  }
+
+  #open(open: boolean): void {
+    if (!open) this.#select(-1);
+    this.#panel.hidden = !open;
+    this.#input.setAttribute('aria-expanded', String(open));
+  }
+
+  #reset(): void {
+    this.#request++;
+    this.#controller?.abort();
+    this.#busy(false);
+    this.#shown = '';
+    this.#options = [];
+    this.#list.replaceChildren();
+    this.#live.textContent = '';
+    this.#open(false);
+  }
+
+  #busy(busy: boolean): void {
+    this.#root.toggleAttribute('data-busy', busy);
+    this.#list.setAttribute('aria-busy', String(busy));
+  }
+
+  /** Shows a message in the panel (and announces it), with a retry button for failures. */
+  #say(text: string, retry = false): void {
+    this.#message.replaceChildren(text);
+    if (retry) {
+      const button = el('button', '', 'retry', STRINGS.retry);
+      button.type = 'button';
+      button.addEventListener('click', () => this.#search());
+      this.#message.append(button);
+    }
+    this.#live.textContent = text;
+  }
+
+  async #search(): Promise<void> {
+    clearTimeout(this.#timer);
+    const q = this.#input.value.trim();
+    if (q === '') return;
+    const request = ++this.#request;
+    this.#controller?.abort();
+    const { signal } = (this.#controller = new AbortController());
+    this.#busy(true);
+    if (this.#options.length === 0) {
+      this.#message.replaceChildren(STRINGS.loading);
+      this.#open(true);
+    }
+    const client = createClient(this.#endpoint);
+    const limit = Number(this.getAttribute('limit')) || DEFAULT_LIMIT;
+    try {
+      if (!this.#endpoint) throw new Error('arabic-search: the endpoint attribute is required');
+      const [results, suggestions] = await Promise.all([
+        client.search({ q, limit }, { signal }),
+        // Suggestions are a bonus: their failure must not hide results.
+        client.suggest(q, { limit: SUGGESTION_LIMIT, signal }).catch(() => null),
+      ]);
+      if (request !== this.#request) return;
+      this.#offline = false;
+      this.#render(q, results, suggestions);
+    } catch (error) {
+      if (request !== this.#request || (error as Error).name === 'AbortError') return;
+      console.error(error);
+      this.#offline = !navigator.onLine;
+      this.#options = [];
+      this.#list.replaceChildren();
+      this.#say(this.#offline ? STRINGS.offline : STRINGS.error, true);
+      this.#open(true);
+    } finally {
+      if (request === this.#request) this.#busy(false);
+    }
+  }
+
+  #render(q: string, results: SearchResponse, suggestions: SuggestResponse | null): void {
+    // The Worker's article page sits next to the API; a `{url}` template falls back to it.
+    const articlePage = `${new URL('../articles/', `${this.#endpoint}/`).href}{id}?q={q}`;
+    const template = this.getAttribute('result-url') ?? articlePage;
+    const href = (hit: SearchHit): string => resultHref(template, hit, q) ?? resultHref(articlePage, hit, q)!;
+    const found = results.hits.map((hit, i) => resultOption(hit, href(hit), `as-r${i}`, this.#digits));
+    const completions = (suggestions?.suggestions ?? [])
+      .filter((suggestion) => suggestion.text.trim() !== q)
+      .map((suggestion, i) => suggestionOption(suggestion.text, `as-s${i}`));
+
+    const groups: HTMLElement[] = [];
+    if (found.length > 0) groups.push(this.#group(STRINGS.results, found));
+    if (completions.length > 0) groups.push(this.#group(STRINGS.suggestions, completions, true));
+    this.#list.replaceChildren(...groups);
+    this.#options = [...found, ...completions];
+    this.#active = -1;
+    this.#input.removeAttribute('aria-activedescendant');
+    this.#shown = q;
+    this.#say(results.total > 0 ? countText(results.total, this.#digits) : STRINGS.empty);
+    this.#open(true);
+  }
+
+  #group(label: string, options: HTMLElement[], visibleLabel = false): HTMLElement {
+    const group = el('div', 'as-group', 'group');
+    group.setAttribute('role', 'group');
+    if (visibleLabel) {
+      const head = el('div', 'as-head', 'heading', label);
+      head.id = `as-h-${options[0]!.id}`;
+      group.setAttribute('aria-labelledby', head.id);
+      group.append(head);
+    } else {
+      group.setAttribute('aria-label', label);
+    }
+    group.append(...options);
+    return group;
+  }
+}
