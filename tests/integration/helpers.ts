@@ -1,4 +1,5 @@
 import { exports } from 'cloudflare:workers';
+import type { SearchHit, SearchResponse } from '../../src/search/search-articles.ts';
 
 export const BASE = 'http://search.test';
 
@@ -15,25 +16,14 @@ export function search(params: Record<string, string | string[]>): Promise<Respo
   return get(`/api/search?${query}`);
 }
 
-export interface Hit {
-  id: string;
-  title: string;
-  source: string | null;
-  date: string | null;
-  url: string | null;
-  score: number;
-  snippet: string;
-  highlights: [number, number][];
-  titleHighlights: [number, number][];
-}
+export type { SearchHit as Hit };
 
-export interface SearchBody {
+/** The JSON body of GET /api/search. */
+export interface SearchBody extends SearchResponse {
   query: string;
-  total: number;
   offset: number;
   limit: number;
-  hits: Hit[];
-  facets: { source: Record<string, number> };
+  hits: SearchHit[];
 }
 
 export interface ProblemBody {
