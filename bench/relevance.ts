@@ -5,6 +5,7 @@
  *   node bench/relevance.ts            all engines, writes the "relevance" section of bench/RESULTS.md
  *   node bench/relevance.ts --quick    product and the two in-house baselines only, writes nothing
  *   node bench/relevance.ts --misses   also prints the questions the product ranks worst
+ *   node bench/relevance.ts --no-news  skips the news check (with --quick, for quick iterations)
  *
  * Only the paragraph is indexed (not the Wikipedia article title), the same for every engine:
  * titles are shared by all paragraphs of an article, so they cannot tell the right paragraph apart.
@@ -53,6 +54,7 @@ const table = [
 ].join('\n');
 console.log(table);
 
+if (args.has('--no-news')) process.exit(0);
 const news = newsCheck(loadNews(NEWS, NEWS_ARTICLES));
 const newsTable = [
   '| News check (product analyzer) | MRR@10 | R@1 | R@10 | p50 ms | p95 ms |',

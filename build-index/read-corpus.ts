@@ -27,7 +27,8 @@ export interface CorpusReport {
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.'))
+    // Everything but folders: a link, a pipe or a device in the corpus is reported, not skipped.
+    .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
 }
@@ -48,7 +49,13 @@ async function* readFileArticles(path: string, shown: string): AsyncGenerator<Va
   }
   let bytes: Uint8Array;
   try {
-    const { size } = await stat(path);
+    // stat follows links: a link whose target vanished fails here with ENOENT.
+    const info = await stat(path);
+    if (!info.isFile()) {
+      yield fileProblem('file', 'not a regular file (a folder, a pipe or a device); the corpus holds article files only');
+      return;
+    }
+    const { size } = info;
     if (size > MAX_FILE_BYTES) {
       yield fileProblem('file', `${size} bytes is over the limit of ${MAX_FILE_BYTES}; split it into several .jsonl files`);
       return;

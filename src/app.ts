@@ -13,10 +13,12 @@ import type { AppEnv } from './app-env.ts';
 import { handleError, handleNotFound, handleOtherMethods } from './http/errors.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { noBody, urlLimit } from './http/request-limits.ts';
+import { articlePage } from './pages/article-page.ts';
 import { homePage } from './pages/home-page.ts';
+import { widgetScript } from './pages/widget-script.ts';
 
 /** Paths the Worker serves; any other method on them is a 405. */
-const ROUTES = ['/', '/openapi.json', '/api/search', '/api/suggest', '/api/health', '/api/articles/:id'] as const;
+const ROUTES = ['/', '/widget.js', '/articles/:id', '/openapi.json', '/api/search', '/api/suggest', '/api/health', '/api/articles/:id'] as const;
 
 /** `*` or a comma-separated allow-list from the CORS_ALLOWED_ORIGINS var. */
 function allowedOrigin(origin: string, allowList: string | undefined): string | null {
@@ -36,6 +38,11 @@ app.use(
     referrerPolicy: 'strict-origin-when-cross-origin',
   }),
 );
+app.use('*', async (c, next) => {
+  await next();
+  // JSON and problem documents load nothing; a page that needs more sets its own policy.
+  if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+});
 app.use(
   '/api/*',
   cors({
@@ -45,11 +52,6 @@ app.use(
     maxAge: 86400,
   }),
 );
-app.use('*', async (c, next) => {
-  await next();
-  // JSON and problem documents load nothing; a page that needs more sets its own policy.
-  if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-});
 app.use('*', urlLimit, noBody);
 app.use('/api/*', rateLimit);
 
@@ -59,6 +61,8 @@ app.route('/api/articles', articleRoute);
 app.route('/api/health', healthRoute);
 app.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT, 200, { 'Cache-Control': 'public, max-age=3600' }));
 app.get('/', homePage);
+app.get('/widget.js', widgetScript);
+app.get('/articles/:id', articlePage);
 
 for (const path of ROUTES) app.all(path, handleOtherMethods);
 app.notFound(handleNotFound);

@@ -58,7 +58,7 @@ function lunrEngine(): Engine {
   require('lunr-languages/lunr.ar')(lunr);
   return {
     name: 'lunr 2 + lunr-languages `ar`',
-    setup: "lunr.ar pipeline (trimmer, stop words, stemmer); query terms from lunr.tokenizer via the query builder, so `؟` or `:` are not query syntax",
+    setup: 'lunr.ar pipeline (trimmer, stop words, stemmer); the question goes through lunr.tokenizer, the same trimmer and stop words, then the query builder (so `؟` or `:` are not query syntax)',
     build(passages) {
       const index = lunr(function (this: any) {
         this.use(lunr.ar);
@@ -66,8 +66,12 @@ function lunrEngine(): Engine {
         this.field('body');
         for (const { id, body } of passages) this.add({ id, body });
       });
+      // lunr.ar trims punctuation and drops stop words only at index time (its search pipeline
+      // only stems), so the query's words go through the same two steps here: `خاشقجي؟` → `خاشقجي`.
+      const queryPipeline = new lunr.Pipeline();
+      queryPipeline.add(lunr.ar.trimmer, lunr.ar.stopWordFilter);
       return (question) => {
-        const tokens = lunr.tokenizer(question) as { toString(): string }[];
+        const tokens = queryPipeline.run(lunr.tokenizer(question)) as { toString(): string }[];
         return index
           .query((query: any) => {
             for (const token of tokens) query.term(token.toString(), {});

@@ -49,7 +49,9 @@ function searchBy(articles: readonly StoredArticle[], indexTitles: boolean): (q:
 }
 
 export function newsCheck(articles: readonly StoredArticle[]): NewsScores {
-  const queries = articles.map((article) => ({ text: article.title, relevant: article.id }));
+  // Headlines quote names with «» or "": typed into the product those would be phrase queries,
+  // which test the phrase filter rather than the analyzer, so the quote marks are dropped.
+  const queries = articles.map((article) => ({ text: article.title.replace(/["“”«»]/g, ' '), relevant: article.id }));
   return {
     withTitles: score(runQueries(queries, searchBy(articles, true))),
     bodiesOnly: score(runQueries(queries, searchBy(articles, false))),

@@ -18,7 +18,7 @@ export function findArticle(id: string): StoredArticle {
 
 export const articleRoute = new Hono<AppEnv>().get('/:id', (c) => {
   const article = findArticle(c.req.param('id'));
-  const etag = etagFor(getIndex().manifest.corpusHash, JSON.stringify(['article', article.id]));
+  const etag = etagFor(getIndex().manifest, JSON.stringify(['article', article.id]));
   if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
   const { id, title, source, date, url, author, tags, body } = article;
   return c.json(

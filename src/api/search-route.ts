@@ -16,11 +16,11 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   const request = readSearchRequest(new URL(c.req.url).searchParams);
   const index = getIndex();
   const canonical = canonicalRequest(request);
-  const etag = etagFor(index.manifest.corpusHash, canonical);
+  const etag = etagFor(index.manifest, canonical);
   if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
 
   const cache = caches.default;
-  const key = edgeCacheKey('search', canonical, index.manifest.corpusHash);
+  const key = edgeCacheKey('search', canonical, index.manifest);
   const cached = await cache.match(key);
   if (cached !== undefined) {
     // The entry may come from another spelling of the same query: answer with this one's.

@@ -9,7 +9,7 @@ import { readSuggestRequest } from './params.ts';
 export const suggestRoute = new Hono<AppEnv>().get('/', (c) => {
   const { q, limit } = readSuggestRequest(new URL(c.req.url).searchParams);
   const index = getIndex();
-  const etag = etagFor(index.manifest.corpusHash, JSON.stringify(['suggest', q, limit]));
+  const etag = etagFor(index.manifest, JSON.stringify(['suggest', q, limit]));
   if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
   const started = performance.now();
   const suggestions = suggest(index.vocabulary, q, limit);

@@ -1,7 +1,6 @@
-// Types of the module that `npm run build-index` writes next to this file (index-data.js).
+// Types of the module that `npm run build-index` writes next to this file (index-data.js). It
+// imports index-data.bin, the compact index file, as an ArrayBuffer (wrangler.toml [[rules]] Data).
 import type { IndexManifest } from '../search/index-format.ts';
 
 export declare const manifest: IndexManifest;
-export declare const searchIndexJson: string;
-export declare const articlesJson: string;
-export declare const vocabularyJson: string;
+export declare const indexBlob: ArrayBuffer;

@@ -1,8 +1,9 @@
 /**
- * HTTP caching tied to the index: an ETag is the corpus hash plus the canonical request, so it
- * is known before any search runs (a 304 costs nothing) and changes with every new index.
+ * HTTP caching tied to the index: an ETag is the index's identity plus the canonical request, so
+ * it is known before any search runs (a 304 costs nothing) and changes with every new build.
  * Hono's `etag()` middleware hashes the body after the work is done, which is what we avoid.
  */
+import type { IndexManifest } from '../search/index-format.ts';
 
 /** API answers change only on deploy; browsers and the edge may reuse them for a while. */
 export const API_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=3600';
@@ -17,8 +18,17 @@ function fnv1a(text: string): string {
   return (hash >>> 0).toString(16).padStart(8, '0');
 }
 
-export function etagFor(corpusHash: string, canonicalRequest: string): string {
-  return `"${corpusHash.slice(0, 16)}-${fnv1a(canonicalRequest)}"`;
+/**
+ * What a cached answer depends on besides the request: the corpus, and the build that indexed it
+ * (format, analyzer, and the deploy it shipped with — the same corpus reindexed by a new analyzer
+ * or a new Worker answers differently, so it must not be served old answers).
+ */
+function indexIdentity(manifest: IndexManifest): string {
+  return `${manifest.corpusHash}|${manifest.formatVersion}|${manifest.analyzerVersion}|${manifest.builtAt}`;
+}
+
+export function etagFor(manifest: IndexManifest, canonicalRequest: string): string {
+  return `"${manifest.corpusHash.slice(0, 16)}-${fnv1a(`${indexIdentity(manifest)}|${canonicalRequest}`)}"`;
 }
 
 /** RFC 9110 If-None-Match: a list of (possibly weak) entity tags, or `*`. */
@@ -33,9 +43,9 @@ export function notModified(etag: string): Response {
 }
 
 /** The Cache API key of a canonical request: a URL that no client can send. */
-export function edgeCacheKey(route: string, canonicalRequest: string, corpusHash: string): Request {
+export function edgeCacheKey(route: string, canonicalRequest: string, manifest: IndexManifest): Request {
   const url = new URL(`https://edge-cache.invalid/${route}`);
   url.searchParams.set('r', canonicalRequest);
-  url.searchParams.set('v', corpusHash);
+  url.searchParams.set('v', indexIdentity(manifest));
   return new Request(url.toString(), { method: 'GET' });
 }

@@ -19,12 +19,25 @@ export const SNIPPET_LENGTH = 220;
 /** How much text to keep before the first match, so it is read in context. */
 const LEAD_IN = 50;
 
-function matchingTerm(span: WordSpan, terms: ReadonlySet<string>): string | undefined {
-  for (const token of wordTokens(span.text)) {
-    const term = analyzeToken(token);
-    if (term !== null && terms.has(term)) return term;
+/**
+ * Index terms of each original word, memoized for the life of the isolate: snippets analyze every
+ * word of up to 50 bodies per request, and news vocabulary repeats heavily across articles.
+ */
+const termsOfWord = new Map<string, readonly string[]>();
+const MAX_MEMOIZED_WORDS = 200_000;
+
+function wordTerms(word: string): readonly string[] {
+  let terms = termsOfWord.get(word);
+  if (terms === undefined) {
+    terms = wordTokens(word).flatMap((token) => analyzeToken(token) ?? []);
+    if (termsOfWord.size >= MAX_MEMOIZED_WORDS) termsOfWord.clear();
+    termsOfWord.set(word, terms);
   }
-  return undefined;
+  return terms;
+}
+
+function matchingTerm(span: WordSpan, terms: ReadonlySet<string>): string | undefined {
+  return wordTerms(span.text).find((term) => terms.has(term));
 }
 
 /** Ranges of the words of `text` whose index term is in `terms`. */

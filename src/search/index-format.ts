@@ -1,5 +1,6 @@
 /**
- * What the build writes and the Worker reads (see DESIGN.md, "Index format").
+ * What the build writes and the Worker reads (see DESIGN.md, "Index format"; the file layout is
+ * in src/search/compact/layout.ts).
  */
 
 /** An article as stored for display: the original text, never normalized. */
@@ -22,7 +23,13 @@ export interface Vocabulary {
   /** The most frequent way each word is written in the corpus, marks removed. */
   words: string[];
   /** How many articles contain each word. */
-  counts: number[];
+  counts: ArrayLike<number>;
+}
+
+/** The article store as the routes read it: lookup by id. */
+export interface ArticleLookup {
+  readonly size: number;
+  get(id: string): StoredArticle | undefined;
 }
 
 export interface IndexManifest {

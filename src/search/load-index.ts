@@ -1,55 +1,23 @@
 /**
- * Loads the generated index once per isolate and checks that it was built for this Worker.
+ * The embedded index, loaded once per isolate (see read-index.ts for what loading does).
  */
-import MiniSearch from 'minisearch';
 import * as generated from '../generated/index-data.js';
-import type { IndexManifest, StoredArticle, Vocabulary } from './index-format.ts';
-import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedFields } from './options.ts';
+import { loadIndex, type LoadedIndex } from './read-index.ts';
 
-export interface LoadedIndex {
-  manifest: IndexManifest;
-  miniSearch: MiniSearch<IndexedFields>;
-  articles: ReadonlyMap<string, StoredArticle>;
-  vocabulary: Vocabulary;
-}
-
-/** The data the build wrote; a parameter so tests can load other builds. */
-export interface IndexData {
-  manifest: IndexManifest;
-  searchIndexJson: string;
-  articlesJson: string;
-  vocabularyJson: string;
-}
-
-export class IndexMismatchError extends Error {
-  override name = 'IndexMismatchError';
-}
-
-export function loadIndex(data: IndexData): LoadedIndex {
-  const { manifest } = data;
-  if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) {
-    throw new IndexMismatchError(
-      `index: built with format ${manifest.formatVersion} / analyzer ${manifest.analyzerVersion}, ` +
-        `this Worker reads format ${INDEX_FORMAT_VERSION} / analyzer ${ANALYZER_VERSION}; run npm run build-index`,
-    );
-  }
-  const articles = JSON.parse(data.articlesJson) as StoredArticle[];
-  if (articles.length !== manifest.articles) {
-    throw new IndexMismatchError(
-      `index: the manifest of corpus ${manifest.corpusHash} lists ${manifest.articles} articles, the store has ${articles.length}; run npm run build-index`,
-    );
-  }
-  return {
-    manifest,
-    miniSearch: MiniSearch.loadJSON<IndexedFields>(data.searchIndexJson, MINISEARCH_OPTIONS),
-    articles: new Map(articles.map((article) => [article.id, article])),
-    vocabulary: JSON.parse(data.vocabularyJson) as Vocabulary,
-  };
-}
+export { IndexMismatchError, loadIndex, type IndexData, type LoadedIndex } from './read-index.ts';
 
 let current: LoadedIndex | undefined;
 
-/** The embedded index, loaded on first use and kept for the life of the isolate. */
+// Open the index while the module is evaluated: Workers give startup about 1 s of CPU, and the
+// first request only 10 ms on the free plan. A broken index is left for getIndex() to report
+// (as a logged 503) on first use, instead of failing the whole Worker at startup.
+try {
+  current = loadIndex(generated);
+} catch {
+  current = undefined;
+}
+
+/** The embedded index, loaded at startup (or on first use, to report why it cannot be) and kept for the life of the isolate. */
 export function getIndex(): LoadedIndex {
   current ??= loadIndex(generated);
   return current;

@@ -3,11 +3,11 @@
  * the Worker (to load and query it): MiniSearch refuses, and answers wrongly, when the two differ.
  */
 import type { Options, SearchOptions } from 'minisearch';
-import { analyzeToken, ANALYZER_VERSION } from '../text/analyze.ts';
+import { analyzeQueryToken, analyzeToken, ANALYZER_VERSION } from '../text/analyze.ts';
 import { tokenize } from '../text/tokenize.ts';
 
-/** Layout of the generated index module; bumped on any change to what the build writes. */
-export const INDEX_FORMAT_VERSION = 1;
+/** Layout of the generated index (src/search/compact/layout.ts); bumped on any change to what the build writes. */
+export const INDEX_FORMAT_VERSION = 2;
 export { ANALYZER_VERSION };
 
 /** What MiniSearch indexes of an article. Everything else lives in the article store. */
@@ -32,6 +32,7 @@ export const SEARCH_DEFAULTS: SearchOptions = {
   combineWith: 'OR',
   prefix: false,
   fuzzy: false,
+  processTerm: analyzeQueryToken,
 };
 
 export const MINISEARCH_OPTIONS: Options<IndexedFields> = {

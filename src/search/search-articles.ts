@@ -48,8 +48,11 @@ function inDateRange(article: StoredArticle, from?: string, to?: string): boolea
   return (from === undefined || day >= from) && (to === undefined || day <= to);
 }
 
-function containsPhrases(article: StoredArticle, phrases: string[][]): boolean {
+function containsPhrases(article: StoredArticle, phrases: string[][], matched: readonly string[]): boolean {
   if (phrases.length === 0) return true;
+  // Cheap test first: an article can hold a phrase only if it matched every term of it. Without
+  // it, a quoted query analyzes the full text of every article matching any one of its words.
+  if (!phrases.every((phrase) => phrase.every((term) => matched.includes(term)))) return false;
   const title = analyzeText(article.title);
   const body = analyzeText(article.body);
   return phrases.every((phrase) => containsRun(title, phrase) || containsRun(body, phrase));
@@ -92,7 +95,7 @@ export function searchArticles(index: LoadedIndex, request: SearchRequest): Sear
   for (const result of index.miniSearch.search(query)) {
     const article = index.articles.get(String(result.id));
     if (article === undefined) continue;
-    if (!inDateRange(article, request.from, request.to) || !containsPhrases(article, parsed.phrases)) continue;
+    if (!inDateRange(article, request.from, request.to) || !containsPhrases(article, parsed.phrases, result.terms)) continue;
     const source = article.source ?? NO_SOURCE;
     if (source !== NO_SOURCE) facets[source] = (facets[source] ?? 0) + 1;
     if (sources.size > 0 && !sources.has(source)) continue;

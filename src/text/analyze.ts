@@ -4,19 +4,66 @@
  *
  * Order matters: stop words are decided on the cleaned word before letters are folded.
  */
-import { foldLetters } from './normalize.ts';
+import { BROKEN_PLURALS } from './broken-plurals.ts';
+import { cleanWord, foldLetters } from './normalize.ts';
 import { stem } from './stem.ts';
 import { isStopWord } from './stopwords.ts';
+import { canonicalSpelling } from './variants.ts';
 
 /**
  * Bumped whenever the analyzer's output changes, so a Worker never searches an index built
  * with another analyzer (the build stamps it, the Worker checks it).
  */
-export const ANALYZER_VERSION = 'light10-1';
+export const ANALYZER_VERSION = 'light10-ar-2';
+
+/**
+ * Results of recent tokens. Running text repeats its words (the index build, phrase checks and
+ * highlighting analyze the same words again and again), and the analysis is pure, so a bounded
+ * memo is safe; it is emptied when full rather than tracking recency, which keeps it cheap.
+ */
+const memo = new Map<string, string | null>();
+const MEMO_LIMIT = 50_000;
+
+function stemOf(token: string): string {
+  return stem(canonicalSpelling(foldLetters(token)));
+}
+
+/** Stem of each broken plural → stem of its singular, derived with the stemmer itself so the two never drift apart. */
+const SINGULAR_STEMS = new Map(BROKEN_PLURALS.map(([plural, singular]) => [stemOf(cleanWord(plural)), stemOf(cleanWord(singular))]));
+
+function analyze(token: string): string | null {
+  if (isStopWord(token)) return null;
+  const term = stemOf(token);
+  if (term.length === 0) return null;
+  return SINGULAR_STEMS.get(term) ?? term;
+}
+
+/** A lone preposition (ب ل ك), maybe after و or ف, before a word of at least four letters without the article. */
+const LONE_PREPOSITION = /^[وف]?[بلك](?!ال)(?=[\u0621-\u064A]{4,}$)/;
+
+/**
+ * Query terms of a cleaned token: its index term, and for a word that may start with a lone
+ * preposition (`لشاكيرا`, `بمصر`, `وبسويسرا`) also the term of the word without it. Only
+ * queries are expanded: stripping such a letter in the index would cut names that start with
+ * it (`بريطانيا`, `لبنان`, `كندا`), while an extra query term that matches nothing costs nothing.
+ */
+export function analyzeQueryToken(token: string): string | string[] | null {
+  const term = analyzeToken(token);
+  if (term === null) return null;
+  const folded = foldLetters(token);
+  const preposition = LONE_PREPOSITION.exec(folded);
+  if (preposition === null) return term;
+  const bare = analyzeToken(token.slice(preposition[0].length));
+  return bare === null || bare === term ? term : [term, bare];
+}
 
 /** Index term of a cleaned token (output of `wordTokens`), or null for a function word. */
 export function analyzeToken(token: string): string | null {
-  if (isStopWord(token)) return null;
-  const term = stem(foldLetters(token));
-  return term.length > 0 ? term : null;
+  let term = memo.get(token);
+  if (term === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    term = analyze(token);
+    memo.set(token, term);
+  }
+  return term;
 }

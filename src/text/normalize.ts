@@ -19,6 +19,9 @@ const INVISIBLES = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\
 /** Combining marks left after NFKC: they only decorate a base letter (and a flood of them is an attack). */
 const COMBINING_MARKS = /\p{M}/gu;
 
+/** Arabic letters without marks or tatweel (U+0621–U+063A, U+0641–U+064A), ASCII lowercase and digits, spaces. */
+const ALREADY_CLEAN = /^[\u0621-\u063A\u0641-\u064Aa-z0-9 ]*$/;
+
 const ARABIC_INDIC_ZERO = 0x0660;
 const PERSIAN_ZERO = 0x06f0;
 const DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
@@ -40,6 +43,9 @@ export function stripMarks(text: string): string {
  * Letter variants (أ/ا, ى/ي, ة/ه) are kept; see {@link foldLetters}.
  */
 export function cleanWord(text: string): string {
+  // Most words are already clean (bare Arabic letters, lowercase ASCII): NFKC and the mark
+  // and digit passes would return them unchanged, so skip them (the build runs this per word).
+  if (ALREADY_CLEAN.test(text)) return text;
   // NFKC composes hamza-on-letter sequences (ا + ٔ → أ) before stray combining marks go.
   return stripMarks(text.normalize('NFKC'))
     .replace(COMBINING_MARKS, '')
@@ -54,10 +60,17 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
   '\u0671': '\u0627', // ٱ → ا
   '\u0649': '\u064A', // ى → ي
   '\u0629': '\u0647', // ة → ه
+  '\u0624': '\u0621', // ؤ → ء
+  '\u0626': '\u0621', // ئ → ء
   '\u06A9': '\u0643', // Persian ک → ك
+  '\u06AF': '\u0643', // گ (g in Gulf and Persian spellings) → ك
+  '\u06A4': '\u0641', // ڤ (v) → ف
+  '\u067E': '\u0628', // پ (p) → ب
+  '\u0686': '\u062C', // چ (ch) → ج
+  '\u06BE': '\u0647', // Urdu ھ → ه
   '\u06CC': '\u064A', // Persian ی → ي
 };
-const FOLDABLE = /[\u0623\u0625\u0622\u0671\u0649\u0629\u06A9\u06CC]/g;
+const FOLDABLE = /[\u0623\u0625\u0622\u0671\u0649\u0629\u0624\u0626\u06A9\u06CC\u06AF\u06A4\u067E\u0686\u06BE]/g;
 
 /** Folds the spelling variants writers use interchangeably: hamzated alefs, alef maqsura, ta marbuta. */
 export function foldLetters(word: string): string {

@@ -6,12 +6,18 @@
  */
 
 /** Longest first, so `وال` wins over `و`. */
-const PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و'] as const;
+const PREFIXES = ['وبال', 'وكال', 'ولل', 'فبال', 'فكال', 'فلل', 'وال', 'بال', 'كال', 'فال', 'لل', 'ال', 'و'] as const;
+/** Attached pronouns: removed first, so a ta marbuta before them can be restored. */
+const PRONOUNS = ['هما', 'كما', 'ها', 'هم', 'هن', 'كم', 'كن', 'نا', 'ه'] as const;
 /** Tried in this order; each that matches is removed (as Lucene does), so `ات` + `ها` can both go. */
-const SUFFIXES = ['ها', 'ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
+const SUFFIXES = ['ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
 
 /** A stem never gets shorter than this many letters. */
 const MIN_STEM = 2;
+/** Pronoun suffixes leave at least three letters: `فهم`, `سهم`, `حكم` are words, not stem + pronoun. */
+const MIN_PRONOUN_STEM = 3;
+/** A ta marbuta is written ت before a pronoun (`عاصمتها` of `عاصمة`); only restored on stems this long, so `بيتها` keeps `بيت`. */
+const MIN_TA_MARBUTA_STEM = 4;
 
 function stripPrefix(word: string): string {
   for (const prefix of PREFIXES) {
@@ -24,10 +30,22 @@ function stripPrefix(word: string): string {
   return word;
 }
 
+function stripPronoun(word: string): string {
+  for (const pronoun of PRONOUNS) {
+    if (word.endsWith(pronoun) && word.length - pronoun.length >= MIN_PRONOUN_STEM) {
+      const rest = word.slice(0, -pronoun.length);
+      const restoresTaMarbuta = rest.endsWith('ت') && !rest.endsWith('ات') && rest.length >= MIN_TA_MARBUTA_STEM;
+      return restoresTaMarbuta ? `${rest.slice(0, -1)}ه` : rest;
+    }
+  }
+  return word;
+}
+
 function stripSuffixes(word: string): string {
   let stem = word;
   for (const suffix of SUFFIXES) {
-    if (stem.endsWith(suffix) && stem.length - suffix.length >= MIN_STEM) {
+    const minRest = suffix === 'ان' || suffix === 'ون' || suffix === 'ين' ? 3 : MIN_STEM;
+    if (stem.endsWith(suffix) && stem.length - suffix.length >= minRest) {
       stem = stem.slice(0, -suffix.length);
     }
   }
@@ -37,5 +55,5 @@ function stripSuffixes(word: string): string {
 /** Stems a folded Arabic word; anything that is not Arabic letters is returned unchanged. */
 export function stem(word: string): string {
   if (!/^[\u0621-\u064A]+$/.test(word)) return word;
-  return stripSuffixes(stripPrefix(word));
+  return stripSuffixes(stripPronoun(stripPrefix(word)));
 }

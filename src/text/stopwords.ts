@@ -13,8 +13,10 @@ const FUNCTION_WORDS = `
 لا لم لن قد لقد ليس ليست كل أي اي إذا اذا إذ اذ لو كما مثل غير
 به بها بهم له لها لهم لنا فيه فيها فيهم منه منها منهم عليه عليها عليهم عنه عنها إليه اليه إليها اليها
 التي أيضا ايضا وقد وقال وكان وهو وهي ولا وفي ومن وأن وان وإن وعلى وعن ومع
+هل كم بماذا لماذا ممن مما عما لمن بمن فيما وما ماهو ماهي
+فى هى الذى التى
+ال
 `;
-
 export const STOP_WORDS: ReadonlySet<string> = new Set(FUNCTION_WORDS.split(/\s+/).filter(Boolean));
 
 /** True when the cleaned (not yet folded) word is a function word. */

@@ -4,7 +4,7 @@
  * the results, then the query suggestions; focus stays in the input (aria-activedescendant).
  *
  * Attributes: endpoint (required), result-url (`{id}`, `{q}`, `{url}`), limit, theme
- * (light | dark | auto), digits (latn | arab), placeholder, label.
+ * (light | dark | auto), digits (latn | arab), placeholder, label, value.
  */
 import { createClient, type SearchHit, type SearchResponse, type SuggestResponse } from './client.ts';
 import { el, resultHref, resultOption, suggestionOption } from './render.ts';
@@ -68,17 +68,14 @@ export class ArabicSearchElement extends HTMLElement {
     input.autocomplete = 'off';
     input.spellcheck = false;
     input.enterKeyHint = 'search';
-    for (const [name, value] of [
-      ['role', 'combobox'],
-      ['aria-autocomplete', 'list'],
-      ['aria-expanded', 'false'],
-      ['aria-controls', 'as-list'],
-    ]) {
-      input.setAttribute(name!, value!);
-    }
+    const aria = { role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': 'as-list' };
+    for (const [name, value] of Object.entries(aria)) input.setAttribute(name, value);
     input.addEventListener('input', () => this.#onInput());
     input.addEventListener('keydown', (event) => this.#onKey(event));
-    input.addEventListener('focus', () => this.#shown === input.value.trim() && this.#shown && this.#open(true));
+    input.addEventListener('focus', () => {
+      // Coming back to the input shows the list again, if it still matches the query.
+      if (this.#shown !== '' && this.#shown === input.value.trim()) this.#open(true);
+    });
     input.addEventListener('blur', (event) => {
       if (!shadow.contains(event.relatedTarget as Node | null)) this.#open(false);
     });
@@ -105,6 +102,9 @@ export class ArabicSearchElement extends HTMLElement {
   }
 
   connectedCallback(): void {
+    // `value` pre-fills the query (the article page passes the one that led there); no request
+    // is made until the reader acts.
+    this.#input.value ||= this.getAttribute('value') ?? '';
     addEventListener('online', this.#onOnline);
   }
 
@@ -132,8 +132,10 @@ export class ArabicSearchElement extends HTMLElement {
     return this.getAttribute('digits') === 'arab' ? 'arab' : 'latn';
   }
 
+  /** The API's absolute base URL without a trailing slash; '' when the attribute is missing. */
   get #endpoint(): string {
-    return (this.getAttribute('endpoint') ?? '').replace(/\/+$/, '');
+    const endpoint = this.getAttribute('endpoint');
+    return endpoint ? new URL(endpoint, document.baseURI).href.replace(/\/+$/, '') : '';
   }
 
   #onInput(): void {
@@ -243,10 +245,10 @@ export class ArabicSearchElement extends HTMLElement {
       this.#message.replaceChildren(STRINGS.loading);
       this.#open(true);
     }
-    const client = createClient(this.#endpoint);
     const limit = Number(this.getAttribute('limit')) || DEFAULT_LIMIT;
     try {
       if (!this.#endpoint) throw new Error('arabic-search: the endpoint attribute is required');
+      const client = createClient(this.#endpoint);
       const [results, suggestions] = await Promise.all([
         client.search({ q, limit }, { signal }),
         // Suggestions are a bonus: their failure must not hide results.

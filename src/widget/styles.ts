@@ -1,10 +1,12 @@
 /**
  * The widget's stylesheet, adopted by its shadow root. Logical properties only (inline/block,
  * never left/right), so the same rules lay out RTL and LTR. Everything a site may want to change
- * is a custom property (`--as-*`) or a `::part()`.
+ * is a custom property (`--as-*`) or a `::part()`. `all:initial` on the host stops the page's
+ * inherited text styles (letter-spacing, text-transform, line-height…) at the boundary.
  */
 export const WIDGET_CSS = `
 :host{
+all:initial;
 --as-font:system-ui,"Noto Sans Arabic","Segoe UI",Tahoma,sans-serif;
 --as-radius:.6rem;
 --as-bg:#fff;--as-fg:#1b1b1f;--as-muted:#55565f;--as-border:#b9bac4;
@@ -46,7 +48,6 @@ border-inline-start:3px solid transparent}
 .as-title{display:block;font-weight:700;color:var(--as-accent)}
 .as-meta{display:block;font-size:.8rem;color:var(--as-muted)}
 .as-snip{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-size:.9rem}
-.as-sug::before{content:"⌕";margin-inline-end:.5rem;color:var(--as-muted)}
 mark{background:var(--as-mark);color:var(--as-mark-fg);border-radius:.2em;padding-inline:.1em}
 .as-sr{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (prefers-reduced-motion:reduce){[data-busy] .as-spin{animation-duration:3s}}

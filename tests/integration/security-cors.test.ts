@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { createExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/app.ts';
+import type { Env } from '../../src/app-env.ts';
 
 const ALLOWED = 'https://news.example';
 const ALSO_ALLOWED = 'https://www.news.example';
@@ -9,8 +10,9 @@ const LIST = ` ${ALLOWED} , ${ALSO_ALLOWED} `;
 
 /** The app with CORS_ALLOWED_ORIGINS set for this request only. */
 async function call(allowList: string | undefined, path: string, init: RequestInit = {}): Promise<Response> {
-  const { CORS_ALLOWED_ORIGINS: _default, ...bindings } = env;
-  const withList = allowList === undefined ? bindings : { ...bindings, CORS_ALLOWED_ORIGINS: allowList };
+  const withList: Env = { ...env };
+  if (allowList === undefined) delete withList.CORS_ALLOWED_ORIGINS;
+  else withList.CORS_ALLOWED_ORIGINS = allowList;
   return app.request(`http://search.test${path}`, init, withList, createExecutionContext());
 }
 

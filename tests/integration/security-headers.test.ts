@@ -4,6 +4,9 @@ import { get } from './helpers.ts';
 /** Every kind of answer the Worker gives: pages, API successes, 304, and every error status. */
 const REQUESTS: [label: string, path: string, init?: RequestInit][] = [
   ['home page', '/'],
+  ['article page', '/articles/000_02fe02eaac33e47f'],
+  ['article page 404', '/articles/no-such-article'],
+  ['widget script', '/widget.js'],
   ['OpenAPI document', '/openapi.json'],
   ['search', '/api/search?q=بوتين'],
   ['suggest', '/api/suggest?q=بو'],
@@ -33,9 +36,13 @@ describe('security headers', () => {
     expect(headers.get('Content-Security-Policy')).toMatch(/^default-src 'none'/);
   });
 
-  it('lets nothing but inline styles load on the home page', async () => {
-    const response = await get('/');
-    expect(response.headers.get('Content-Security-Policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+  it.each(['/', '/articles/000_02fe02eaac33e47f'])('allows no inline or foreign script on the page %s', async (path) => {
+    const response = await get(path);
+    expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
+    const policy = response.headers.get('Content-Security-Policy') ?? '';
+    expect(policy).toMatch(/^default-src 'none'/);
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+    expect(policy).toMatch(/frame-ancestors 'none'/);
   });
 
   it('answers a 304 with the security headers too', async () => {

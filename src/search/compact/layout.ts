@@ -30,9 +30,14 @@ export const SECTION_TYPES = {
   dateOffsets: 'u32',
   /** Index into `sources` + 1; 0 when the article has none. */
   sourceCodes: 'u16',
-  /** Per article, UTF-8 JSON of the fields not kept in columns (title, body, url, author, tags). */
+  /** Per article, UTF-8 JSON of the fields not kept in columns (title, url, author, tags). */
   records: 'u8',
   recordOffsets: 'u32',
+  /** Bodies as word codes (body-text.ts): the dictionary, then each body's varint ranks. */
+  bodyWordUnits: 'u16',
+  bodyWordOffsets: 'u32',
+  bodyCodes: 'u8',
+  bodyOffsets: 'u32',
   /** Suggestion vocabulary: keys and words joined by newlines, UTF-16; counts by key. */
   vocabularyKeys: 'u16',
   vocabularyWords: 'u16',
@@ -67,7 +72,6 @@ export interface CompactHeader {
 /** Per article fields kept in `records` (the rest are columns). */
 export interface ArticleRecord {
   title: string;
-  body: string;
   url?: string;
   author?: string;
   tags?: string[];

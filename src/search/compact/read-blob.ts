@@ -22,7 +22,7 @@ export interface CompactBlob {
 }
 
 function view(buffer: ArrayBuffer, base: number, name: SectionName, ref: SectionRef | undefined): Uint8Array | Uint16Array | Uint32Array {
-  if (ref === undefined) throw new CompactFormatError(`index: section ${name} is missing`);
+  if (ref === undefined) throw new CompactFormatError(`index: section ${name} is missing; run npm run build-index`);
   const offset = base + ref.offset;
   if (offset + ref.byteLength > buffer.byteLength) throw new CompactFormatError(`index: section ${name} runs past the end of the file`);
   switch (SECTION_TYPES[name]) {
@@ -37,9 +37,10 @@ function view(buffer: ArrayBuffer, base: number, name: SectionName, ref: Section
 
 /** `bytes` may be a whole ArrayBuffer (a Data module) or a Node Buffer's slice of one. */
 export function readBlob(bytes: ArrayBuffer | Uint8Array): CompactBlob {
-  const buffer = bytes instanceof Uint8Array ? (bytes.buffer as ArrayBuffer) : bytes;
-  const base = bytes instanceof Uint8Array ? bytes.byteOffset : 0;
-  if (base % 8 !== 0) throw new CompactFormatError('index: the file must start on an 8-byte boundary');
+  // Typed-array views need aligned offsets; a pooled Node Buffer may start anywhere, so copy it then.
+  const aligned = bytes instanceof Uint8Array && bytes.byteOffset % 8 !== 0 ? bytes.slice() : bytes;
+  const buffer = aligned instanceof Uint8Array ? (aligned.buffer as ArrayBuffer) : aligned;
+  const base = aligned instanceof Uint8Array ? aligned.byteOffset : 0;
   const length = bytes.byteLength;
   if (length < 4) throw new CompactFormatError('index: file too short');
   const headerLength = new DataView(buffer, base, 4).getUint32(0, true);

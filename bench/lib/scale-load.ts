@@ -1,0 +1,45 @@
+/**
+ * One fresh-process load, run by bench/scale.ts as `node --expose-gc scale-load.ts <engine> <file> <queries.json>`.
+ * Prints one JSON line: time from "bytes in memory" to "ready to search", heap after a GC, and
+ * the engine's own search time per query (no HTTP). Reading the file is not timed: in a Worker
+ * the bundle is already in memory.
+ */
+import { readFileSync } from 'node:fs';
+import { loadIndex } from '../../src/search/read-index.ts';
+import { loadPeer, type PeerName } from './scale-peers.ts';
+
+const [engine, file, queriesFile] = process.argv.slice(2) as [PeerName | 'compact', string, string];
+const queries = JSON.parse(readFileSync(queriesFile, 'utf8')) as string[];
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+let search: (q: string) => number;
+let loadMs: number;
+if (engine === 'compact') {
+  const module = readFileSync(file.replace(/\.bin$/, '.js'), 'utf8');
+  const manifest = JSON.parse(/export const manifest = (.*);/.exec(module)![1]!);
+  const bytes = readFileSync(file);
+  gc();
+  const started = performance.now();
+  const index = loadIndex({ manifest, indexBlob: bytes });
+  loadMs = performance.now() - started;
+  search = (q) => index.miniSearch.search(q).length;
+} else {
+  const text = readFileSync(file, 'utf8');
+  gc();
+  const started = performance.now();
+  const peer = loadPeer(engine, text);
+  loadMs = performance.now() - started;
+  search = peer.search;
+}
+// The loaded index only: the file's text is garbage for the peers (they parsed it), and the
+// compact file's bytes are the index itself, counted under arrayBuffers.
+gc();
+const memory = process.memoryUsage();
+
+const times: number[] = [];
+for (const q of queries) {
+  const started = performance.now();
+  search(q);
+  times.push(performance.now() - started);
+}
+console.log(JSON.stringify({ engine, loadMs, heapUsed: memory.heapUsed, arrayBuffers: memory.arrayBuffers, rss: memory.rss, searchMs: times }));

@@ -1,0 +1,182 @@
+/**
+ * The scale bench's outputs: the "scale" section of bench/RESULTS.md and an SVG chart of load
+ * time and memory against N, one line per engine.
+ */
+import type { PeerName } from './scale-peers.ts';
+
+export interface Quantiles {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface EngineLoad {
+  engine: PeerName | 'compact';
+  failed: boolean;
+  loadMs?: number;
+  heapMb?: number;
+  buffersMb?: number;
+  search?: Quantiles;
+  /** Loaded under `node --max-old-space-size=128`. */
+  fitsHeapCap: boolean;
+}
+
+export interface WorkerRun {
+  readyMs: number;
+  firstMs: number;
+  search: Quantiles;
+  searchWall: Quantiles;
+  suggest: Quantiles;
+}
+
+export interface SizeResult {
+  n: number;
+  indexed: number;
+  refused: number;
+  buildMs: number;
+  rawBytes: number;
+  gzipBytes: number;
+  bundle: { totalKiB: number; gzipKiB: number } | undefined;
+  startupMs: number | undefined;
+  loads: EngineLoad[];
+  worker: WorkerRun | undefined;
+  queries: number;
+}
+
+const NAMES: Record<EngineLoad['engine'], string> = {
+  compact: 'compact index (this Worker)',
+  minisearch: 'plain MiniSearch (loadJSON)',
+  flexsearch: 'FlexSearch 0.8 (import)',
+  orama: 'Orama 3 (load)',
+};
+const COLORS: Record<EngineLoad['engine'], string> = { compact: '#1f77b4', minisearch: '#d62728', flexsearch: '#2ca02c', orama: '#9467bd' };
+const TARGETS: Record<number, { readyMs: number; heapMb: number; p95: number }> = {
+  1000: { readyMs: 30, heapMb: 25, p95: 2 },
+  10000: { readyMs: 150, heapMb: 80, p95: 5 },
+  31030: { readyMs: 400, heapMb: 120, p95: 10 },
+};
+
+const ms = (x: number | undefined): string => (x === undefined ? '–' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
+const mb = (x: number | undefined): string => (x === undefined ? '–' : x.toFixed(1));
+const q3 = (q: Quantiles | undefined): string => (q === undefined ? '–' : `${ms(q.p50)} / ${ms(q.p95)} / ${ms(q.p99)}`);
+const MiB = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
+
+export function renderSection(results: readonly SizeResult[], emptyFirstMs: number | undefined, runs: number): string {
+  const lines: string[] = [];
+  lines.push('## Scale and cold start');
+  lines.push('');
+  lines.push(
+    `Run ${new Date().toISOString().slice(0, 16)}Z by \`npm run bench:scale -- --sizes ${results.map((r) => r.n).join(',')}\`, Node ${process.version}. ` +
+      'SaudiNewsNet: the first N lines of the gzip (lines without a body, or that the build refuses, are left out). ' +
+      `Fresh-process figures are medians of ${runs} processes; workerd figures come from \`wrangler dev\` (${runs} starts, queries on the last). ` +
+      '**The machine has 2 CPU cores shared with other jobs running at the same time, so absolute times are noisy; compare engines within a row.**',
+  );
+  lines.push('');
+  lines.push('### Against the targets');
+  lines.push('');
+  lines.push('| N | indexed | ready: fresh Node load | ready: workerd first response − empty Worker | heap after load (+ index buffer) | search p95 (Server-Timing) | targets (ready / heap / p95) |');
+  lines.push('|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    const compact = r.loads.find((l) => l.engine === 'compact');
+    const target = TARGETS[r.n];
+    const ready = r.worker && emptyFirstMs !== undefined ? r.worker.firstMs - emptyFirstMs : undefined;
+    lines.push(
+      `| ${r.n.toLocaleString('en')} | ${r.indexed.toLocaleString('en')} | ${ms(compact?.loadMs)} ms | ${ms(ready)} ms | ${mb(compact?.heapMb)} MB (+ ${mb(compact?.buffersMb)} MB) | ${ms(r.worker?.search.p95)} ms | ${target ? `${target.readyMs} ms / ${target.heapMb} MB / ${target.p95} ms` : '–'} |`,
+    );
+  }
+  lines.push('');
+  lines.push('### Build and bundle');
+  lines.push('');
+  lines.push('| N | build (CLI, wall) | index raw / gzip | bundle (`wrangler deploy --dry-run`) total / gzip | startup CPU (`wrangler check startup`, active) |');
+  lines.push('|---|---|---|---|---|');
+  for (const r of results) {
+    const bundle = r.bundle ? `${(r.bundle.totalKiB / 1024).toFixed(1)} MiB / ${(r.bundle.gzipKiB / 1024).toFixed(1)} MiB` : '–';
+    lines.push(`| ${r.n.toLocaleString('en')} | ${(r.buildMs / 1000).toFixed(1)} s | ${MiB(r.rawBytes)} MiB / ${MiB(r.gzipBytes)} MiB | ${bundle} | ${ms(r.startupMs)} ms |`);
+  }
+  lines.push('');
+  lines.push('### Fresh-process load (Node, `--expose-gc`), same corpus and queries for every engine');
+  lines.push('');
+  lines.push('Load = from the serialized index in memory to ready to search (reading the file is not timed). Heap = `heapUsed` after load and a GC; the compact index lives in an ArrayBuffer, counted apart. Search = the engine alone, no HTTP, over the query set (FlexSearch and Orama stop at 10 hits; MiniSearch and the compact index rank every match).');
+  lines.push('');
+  lines.push('| N | engine | load | heap | buffers | search p50 / p95 / p99 | loads under `--max-old-space-size=128` |');
+  lines.push('|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    for (const l of r.loads) {
+      if (l.failed) {
+        lines.push(`| ${r.n.toLocaleString('en')} | ${NAMES[l.engine]} | failed | | | | no |`);
+        continue;
+      }
+      lines.push(
+        `| ${r.n.toLocaleString('en')} | ${NAMES[l.engine]} | ${ms(l.loadMs)} ms | ${mb(l.heapMb)} MB | ${mb(l.buffersMb)} MB | ${q3(l.search)} ms | ${l.fitsHeapCap ? 'yes' : '**no**'} |`,
+      );
+    }
+  }
+  lines.push('');
+  lines.push('### Through the Worker (workerd under `wrangler dev`)');
+  lines.push('');
+  lines.push(
+    `Empty Worker's first response: ${ms(emptyFirstMs)} ms. Search and suggest times are the Worker's Server-Timing \`dur\` (whole milliseconds in workerd), each query once (so the edge cache never answers); wall = client round trip over loopback.`,
+  );
+  lines.push('');
+  lines.push('| N | queries | wrangler ready | first /api/health | search p50 / p95 / p99 | search wall p50 / p95 / p99 | suggest p50 / p95 / p99 |');
+  lines.push('|---|---|---|---|---|---|---|');
+  for (const r of results) {
+    const w = r.worker;
+    if (!w) continue;
+    lines.push(
+      `| ${r.n.toLocaleString('en')} | ${r.queries} | ${(w.readyMs / 1000).toFixed(1)} s | ${ms(w.firstMs)} ms | ${q3(w.search)} ms | ${q3(w.searchWall)} ms | ${q3(w.suggest)} ms |`,
+    );
+  }
+  lines.push('');
+  lines.push('![Load time and memory against N](scale.svg)');
+  return lines.join('\n');
+}
+
+/** Two panels, load time and memory (heap + buffers) against N, one polyline per engine. */
+export function renderChart(results: readonly SizeResult[]): string {
+  const W = 360;
+  const H = 240;
+  const pad = { left: 56, right: 12, top: 28, bottom: 40 };
+  const engines = [...new Set(results.flatMap((r) => r.loads.map((l) => l.engine)))];
+  const xs = results.map((r) => r.n);
+  const maxN = Math.max(...xs);
+  const panel = (offsetX: number, title: string, unit: string, value: (l: EngineLoad) => number | undefined): string => {
+    const points = engines.map((engine) => ({
+      engine,
+      points: results
+        .map((r) => ({ n: r.n, v: value(r.loads.find((l) => l.engine === engine && !l.failed) ?? ({} as EngineLoad)) }))
+        .filter((p): p is { n: number; v: number } => p.v !== undefined),
+    }));
+    const maxV = Math.max(1, ...points.flatMap((p) => p.points.map((q) => q.v)));
+    const x = (n: number): number => offsetX + pad.left + (n / maxN) * (W - pad.left - pad.right);
+    const y = (v: number): number => pad.top + (1 - v / maxV) * (H - pad.top - pad.bottom);
+    const parts: string[] = [];
+    parts.push(`<text x="${offsetX + W / 2}" y="16" text-anchor="middle" font-weight="bold">${title}</text>`);
+    parts.push(`<line x1="${x(0)}" y1="${y(0)}" x2="${x(maxN)}" y2="${y(0)}" stroke="#444"/><line x1="${x(0)}" y1="${y(0)}" x2="${x(0)}" y2="${y(maxV)}" stroke="#444"/>`);
+    for (let k = 0; k <= 4; k++) {
+      const v = (maxV * k) / 4;
+      parts.push(`<text x="${x(0) - 4}" y="${y(v) + 4}" text-anchor="end">${v < 10 ? v.toFixed(1) : v.toFixed(0)}</text>`);
+    }
+    for (const n of xs) parts.push(`<text x="${x(n)}" y="${H - pad.bottom + 16}" text-anchor="middle">${n.toLocaleString('en')}</text>`);
+    parts.push(`<text x="${offsetX + W / 2}" y="${H - 6}" text-anchor="middle">articles (N)</text>`);
+    parts.push(`<text x="${offsetX + 12}" y="${pad.top - 6}">${unit}</text>`);
+    for (const { engine, points: ps } of points) {
+      if (ps.length === 0) continue;
+      parts.push(`<polyline fill="none" stroke="${COLORS[engine]}" stroke-width="2" points="${ps.map((p) => `${x(p.n).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ')}"/>`);
+      for (const p of ps) parts.push(`<circle cx="${x(p.n).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="3" fill="${COLORS[engine]}"/>`);
+    }
+    return parts.join('\n');
+  };
+  const legend = engines
+    .map((engine, i) => `<rect x="${20 + i * 180}" y="${H + 6}" width="12" height="12" fill="${COLORS[engine]}"/><text x="${36 + i * 180}" y="${H + 16}">${NAMES[engine]}</text>`)
+    .join('\n');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * W}" height="${H + 28}" viewBox="0 0 ${2 * W} ${H + 28}" font-family="sans-serif" font-size="11">`,
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    panel(0, 'Load time in a fresh process', 'ms', (l) => l.loadMs),
+    panel(W, 'Memory after load (heap + buffers)', 'MB', (l) => (l.heapMb === undefined ? undefined : l.heapMb + (l.buffersMb ?? 0))),
+    legend,
+    '</svg>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,113 @@
+/**
+ * The Worker under wrangler (workerd), for the scale bench: a throw-away copy of the Worker
+ * with another build's index, its bundle size from `wrangler deploy --dry-run`, and timed
+ * requests against `wrangler dev`. Each server is started in its own process group and
+ * stopped by that group's id.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
+const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
+
+/** A copy of the Worker (src/, wrangler.toml) whose src/generated/ holds the given build. */
+export function workerCopy(dir: string, buildOut: string): string {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true, filter: (path) => !path.includes('/src/generated/index-data.') });
+  for (const file of ['index-data.js', 'index-data.bin']) cpSync(join(buildOut, file), join(dir, 'src/generated', file));
+  // Without the rate limiter: the bench sends hundreds of queries from one address.
+  const config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8').replace(/\[\[ratelimits\]\][^[]*/g, '');
+  writeFileSync(join(dir, 'wrangler.toml'), config);
+  cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+/** A Worker that answers "ok" at once: what a cold start costs without our index. */
+export function emptyWorker(dir: string): string {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src'), { recursive: true });
+  writeFileSync(join(dir, 'src/index.js'), "export default { fetch: () => new Response('{\"status\":\"ok\"}') };\n");
+  writeFileSync(join(dir, 'wrangler.toml'), 'name = "empty"\nmain = "src/index.js"\ncompatibility_date = "2026-11-01"\n');
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+export interface BundleSize {
+  totalKiB: number;
+  gzipKiB: number;
+}
+
+/** `wrangler deploy --dry-run`: what would be uploaded. */
+export function bundleSize(dir: string): BundleSize | undefined {
+  const run = spawnSync(WRANGLER, ['deploy', '--dry-run', '--outdir', join(dir, '.dry-run')], { cwd: dir, env: ENV, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const match = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(`${run.stdout}${run.stderr}`);
+  return match ? { totalKiB: Number(match[1]), gzipKiB: Number(match[2]) } : undefined;
+}
+
+export interface DevServer {
+  url: string;
+  /** From spawning wrangler to its "Ready" line. */
+  readyMs: number;
+  stop(): void;
+}
+
+export function startDev(dir: string, port: number, timeoutMs = 180_000): Promise<DevServer> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(WRANGLER, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'info'], {
+    cwd: dir,
+    env: ENV,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stop = (): void => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`wrangler dev did not get ready in ${timeoutMs} ms:\n${output.slice(-2000)}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      if (/Ready on http/.test(output)) {
+        clearTimeout(timer);
+        child.stdout?.removeAllListeners('data');
+        child.stderr?.removeAllListeners('data');
+        child.stdout?.resume();
+        child.stderr?.resume();
+        resolve({ url: `http://127.0.0.1:${port}`, readyMs: performance.now() - started, stop });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`wrangler dev exited with ${code}:\n${output.slice(-2000)}`));
+    });
+  });
+}
+
+export interface Timed {
+  ms: number;
+  status: number;
+  /** The `dur` of the Server-Timing header, when there is one. */
+  serverMs?: number;
+}
+
+export async function timedGet(url: string): Promise<Timed> {
+  const started = performance.now();
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  const ms = performance.now() - started;
+  const timing = /dur=([\d.]+)/.exec(response.headers.get('Server-Timing') ?? '');
+  return { ms, status: response.status, ...(timing ? { serverMs: Number(timing[1]) } : {}) };
+}

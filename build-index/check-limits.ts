@@ -1,0 +1,105 @@
+/**
+ * Refuses, before anything is written, an index that a Worker could not load: over the bundle
+ * size limit, or estimated over the isolate's memory or startup CPU. The estimates come from the
+ * scale bench (bench/RESULTS.md, "Scale and cold start") and err on the safe side.
+ */
+import { readBlob } from '../src/search/compact/read-blob.ts';
+import type { SectionName } from '../src/search/compact/layout.ts';
+
+const MiB = 2 ** 20;
+
+/** Cloudflare Workers limits (every plan): bundle size uncompressed, memory per isolate, startup CPU. */
+export const WORKER_LIMITS = { bundleBytes: 64 * MiB, memoryBytes: 128 * MiB, startupMs: 1000 } as const;
+
+/**
+ * Shares of the limits an index may use: the rest is for the Worker's own code, a request's
+ * working memory (a query matching every article) and the difference between this machine
+ * and Cloudflare's.
+ */
+export const LIMIT_SHARES = { memory: 0.75, startup: 0.5 } as const;
+
+/** The Worker's own code in the bundle (Hono, MiniSearch, routes), with room to grow. */
+const WORKER_CODE_BYTES = 512 * 1024;
+/** Measured: the Worker without the index (code, runtime, one request), and heap per article (ids, one search's results). */
+const BASE_MEMORY_BYTES = 16 * MiB;
+const MEMORY_PER_ARTICLE_BYTES = 600;
+/** Measured with `wrangler check startup`: the Worker's own startup, and the cost per MiB of index file. */
+const BASE_STARTUP_MS = 60;
+const STARTUP_MS_PER_MIB = 1.5;
+
+export interface LimitEstimate {
+  bundleBytes: number;
+  memoryBytes: number;
+  startupMs: number;
+  /** Bytes of the index file by part, for the message. */
+  parts: Record<'index' | 'bodies' | 'records' | 'vocabulary', number>;
+}
+
+const PART_OF: Record<SectionName, keyof LimitEstimate['parts']> = {
+  termUnits: 'index',
+  termOffsets: 'index',
+  termRanks: 'index',
+  postingOffsets: 'index',
+  postings: 'index',
+  fieldLengths: 'index',
+  idUnits: 'index',
+  idOffsets: 'index',
+  dateUnits: 'records',
+  dateOffsets: 'records',
+  sourceCodes: 'records',
+  records: 'records',
+  recordOffsets: 'records',
+  bodyWordUnits: 'bodies',
+  bodyWordOffsets: 'bodies',
+  bodyCodes: 'bodies',
+  bodyOffsets: 'bodies',
+  vocabularyKeys: 'vocabulary',
+  vocabularyWords: 'vocabulary',
+  vocabularyCounts: 'vocabulary',
+  byteOrder: 'index',
+};
+
+export function estimateLimits(blob: Uint8Array, moduleBytes: number): LimitEstimate {
+  const { header } = readBlob(blob);
+  const parts = { index: 0, bodies: 0, records: 0, vocabulary: 0 };
+  for (const [name, ref] of Object.entries(header.sections)) parts[PART_OF[name as SectionName]] += ref.byteLength;
+  const articles = header.documentCount;
+  return {
+    bundleBytes: blob.length + moduleBytes + WORKER_CODE_BYTES,
+    memoryBytes: blob.length + BASE_MEMORY_BYTES + articles * MEMORY_PER_ARTICLE_BYTES,
+    startupMs: BASE_STARTUP_MS + (blob.length / MiB) * STARTUP_MS_PER_MIB,
+    parts,
+  };
+}
+
+const mib = (bytes: number): string => `${(bytes / MiB).toFixed(1)} MiB`;
+
+/** Why the index would not fit, one line per limit; empty when it fits. */
+export function limitProblems(estimate: LimitEstimate): string[] {
+  const problems: string[] = [];
+  if (estimate.bundleBytes > WORKER_LIMITS.bundleBytes) {
+    problems.push(`bundle ${mib(estimate.bundleBytes)} is over the Workers limit of ${mib(WORKER_LIMITS.bundleBytes)}`);
+  }
+  const memory = WORKER_LIMITS.memoryBytes * LIMIT_SHARES.memory;
+  if (estimate.memoryBytes > memory) {
+    problems.push(`memory after load, estimated ${mib(estimate.memoryBytes)}, is over ${mib(memory)} (${LIMIT_SHARES.memory * 100}% of the ${mib(WORKER_LIMITS.memoryBytes)} isolate)`);
+  }
+  const startup = WORKER_LIMITS.startupMs * LIMIT_SHARES.startup;
+  if (estimate.startupMs > startup) {
+    problems.push(`startup CPU, estimated ${estimate.startupMs.toFixed(0)} ms, is over ${startup} ms (${LIMIT_SHARES.startup * 100}% of the ${WORKER_LIMITS.startupMs} ms startup limit)`);
+  }
+  return problems;
+}
+
+/** The refusal: what is too big, what takes the room, and what to do instead. */
+export function limitMessage(estimate: LimitEstimate, problems: readonly string[]): string {
+  const { index, bodies, records, vocabulary } = estimate.parts;
+  return [
+    `build-index: this index would not fit in a Worker; nothing was written.`,
+    ...problems.map((problem) => `  - ${problem}`),
+    `  the index file holds: search index ${mib(index)}, article bodies ${mib(bodies)}, titles and metadata ${mib(records)}, suggestion vocabulary ${mib(vocabulary)}.`,
+    '  What to do instead: index fewer articles (for example the most recent ones, or one Worker per source or',
+    '  per year), or shorten the bodies in the corpus (a lead paragraph and the url of the full article).',
+    '  --ignore-limits writes the index anyway (for local measurements; a deploy would fail or the Worker run out of memory).',
+  ].join('\n');
+}

@@ -1,0 +1,50 @@
+/**
+ * Bodies → word codes and their dictionary (see src/search/compact/body-text.ts).
+ */
+import { bodyTokens, isSpace } from '../../src/search/compact/body-text.ts';
+import { writeVarint } from '../../src/search/compact/varint.ts';
+
+export interface EncodedBodies {
+  /** Dictionary entries, most frequent first. */
+  dictionary: string[];
+  codes: Uint8Array;
+  offsets: Uint32Array;
+}
+
+/** Tokens as written, without the single spaces between two words (the decoder puts them back). */
+function codedTokens(text: string): string[] {
+  const tokens = bodyTokens(text);
+  return tokens.filter((token, i) => !(token === ' ' && i > 0 && i < tokens.length - 1 && !isSpace(tokens[i - 1]!) && !isSpace(tokens[i + 1]!)));
+}
+
+export function encodeBodies(bodies: readonly string[]): EncodedBodies {
+  const counts = new Map<string, number>();
+  const tokenized = bodies.map(codedTokens);
+  for (const tokens of tokenized) for (const token of tokens) counts.set(token, (counts.get(token) ?? 0) + 1);
+  const dictionary = [...counts].sort(([a, ca], [b, cb]) => cb - ca || (a < b ? -1 : a > b ? 1 : 0)).map(([token]) => token);
+  const rank = new Map(dictionary.map((token, i) => [token, i]));
+
+  const offsets = new Uint32Array(bodies.length + 1);
+  const chunks: Uint8Array[] = [];
+  let bytes: number[] = [];
+  let written = 0;
+  for (const [i, tokens] of tokenized.entries()) {
+    offsets[i] = written + bytes.length;
+    for (const token of tokens) writeVarint(bytes, rank.get(token)!);
+    if (bytes.length > 65536) {
+      written += bytes.length;
+      chunks.push(Uint8Array.from(bytes));
+      bytes = [];
+    }
+  }
+  written += bytes.length;
+  chunks.push(Uint8Array.from(bytes));
+  offsets[bodies.length] = written;
+  const codes = new Uint8Array(written);
+  let at = 0;
+  for (const chunk of chunks) {
+    codes.set(chunk, at);
+    at += chunk.length;
+  }
+  return { dictionary, codes, offsets };
+}

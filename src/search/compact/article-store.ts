@@ -1,0 +1,95 @@
+/**
+ * Articles read from the compact file on demand. Cold start decodes nothing; a search touches
+ * only the columns its filters and facets read (source, date), and the page's hits decode their
+ * own record (title, url, …) and body when the snippet is made.
+ */
+import type { ArticleLookup, StoredArticle } from '../index-format.ts';
+import type { BodyDecoder } from './body-text.ts';
+import type { ArticleRecord } from './layout.ts';
+import type { StringColumn } from './string-column.ts';
+
+export interface ArticleStoreParts {
+  ids: StringColumn;
+  dates: StringColumn;
+  sourceCodes: Uint16Array;
+  sources: readonly string[];
+  records: Uint8Array;
+  recordOffsets: Uint32Array;
+  bodies: BodyDecoder;
+}
+
+const utf8 = new TextDecoder();
+
+/**
+ * One article. Fields are getters on the prototype: destructuring and property reads work,
+ * object spread and JSON.stringify of the instance do not (copy the fields you need).
+ */
+class LazyArticle implements StoredArticle {
+  readonly id: string;
+  readonly #parts: ArticleStoreParts;
+  readonly #at: number;
+  #record: ArticleRecord | undefined;
+  #body: string | undefined;
+
+  constructor(parts: ArticleStoreParts, at: number, id: string) {
+    this.#parts = parts;
+    this.#at = at;
+    this.id = id;
+  }
+
+  get source(): string | undefined {
+    const code = this.#parts.sourceCodes[this.#at]!;
+    return code === 0 ? undefined : this.#parts.sources[code - 1];
+  }
+
+  get date(): string | undefined {
+    const date = this.#parts.dates.get(this.#at);
+    return date === '' ? undefined : date;
+  }
+
+  get title(): string {
+    return this.#read().title;
+  }
+
+  get body(): string {
+    return (this.#body ??= this.#parts.bodies.decode(this.#at));
+  }
+
+  get url(): string | undefined {
+    return this.#read().url;
+  }
+
+  get author(): string | undefined {
+    return this.#read().author;
+  }
+
+  get tags(): string[] | undefined {
+    return this.#read().tags;
+  }
+
+  #read(): ArticleRecord {
+    if (this.#record === undefined) {
+      const { records, recordOffsets } = this.#parts;
+      const bytes = records.subarray(recordOffsets[this.#at]!, recordOffsets[this.#at + 1]!);
+      this.#record = JSON.parse(utf8.decode(bytes)) as ArticleRecord;
+    }
+    return this.#record;
+  }
+}
+
+export class ArticleStore implements ArticleLookup {
+  readonly #parts: ArticleStoreParts;
+
+  constructor(parts: ArticleStoreParts) {
+    this.#parts = parts;
+  }
+
+  get size(): number {
+    return this.#parts.ids.length;
+  }
+
+  get(id: string): StoredArticle | undefined {
+    const at = this.#parts.ids.indexOf(id);
+    return at === -1 ? undefined : new LazyArticle(this.#parts, at, id);
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * A MiniSearch whose index is the compact file, read in place. MiniSearch's own `search()`
+ * runs unchanged over stand-ins for the private members it reads, so BM25 scores, prefix and
+ * fuzzy expansion and query trees are MiniSearch's, not a reimplementation (the equality
+ * suite in tests/build/compact-equality.test.ts holds them to plain MiniSearch's results).
+ *
+ * Read-only: adding or removing documents is not supported (the corpus changes by redeploying).
+ * `JSON.stringify` of it gives MiniSearch's own serialization, byte for byte (tested), which is
+ * how the scale bench makes the plain-MiniSearch baseline without indexing twice.
+ * Tied to minisearch 7.2.0's internals, which package.json pins.
+ */
+import MiniSearch, { type Options } from 'minisearch';
+import type { CompactTermIndex } from './term-index.ts';
+import type { StringColumn } from './string-column.ts';
+
+/** The private members of MiniSearch 7.2.0 that search() and documentCount/termCount/has read. */
+interface MiniSearchInternals {
+  _index: unknown;
+  _documentCount: number;
+  _nextId: number;
+  _fieldIds: Record<string, number>;
+  _avgFieldLength: number[];
+  _dirtCount: number;
+  _documentIds: unknown;
+  _idToShortId: unknown;
+  _fieldLength: unknown;
+  _storedFields: unknown;
+}
+
+/** Short id → external id (`has`, `get`, iteration for wildcard queries). */
+class DocumentIds {
+  readonly #ids: readonly string[];
+
+  constructor(ids: readonly string[]) {
+    this.#ids = ids;
+  }
+
+  get size(): number {
+    return this.#ids.length;
+  }
+
+  has(shortId: number): boolean {
+    return shortId >= 0 && shortId < this.#ids.length;
+  }
+
+  get(shortId: number): string | undefined {
+    return this.#ids[shortId];
+  }
+
+  *[Symbol.iterator](): Generator<[number, string]> {
+    for (let shortId = 0; shortId < this.#ids.length; shortId++) yield [shortId, this.#ids[shortId]!];
+  }
+}
+
+/** External id → short id, by binary search over the sorted id column. */
+class IdToShortId {
+  readonly #ids: StringColumn;
+
+  constructor(ids: StringColumn) {
+    this.#ids = ids;
+  }
+
+  get(id: string): number | undefined {
+    const at = this.#ids.indexOf(String(id));
+    return at === -1 ? undefined : at;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+}
+
+/**
+ * Short id → field lengths. The scorer reads `get(doc)[fieldId]` once per posting and keeps
+ * nothing, so one scratch array is refilled instead of allocating an array per posting.
+ */
+class FieldLengths {
+  readonly #lengths: Uint32Array;
+  readonly #scratch: number[];
+
+  constructor(lengths: Uint32Array, fieldCount: number) {
+    this.#lengths = lengths;
+    this.#scratch = new Array<number>(fieldCount).fill(0);
+  }
+
+  get(shortId: number): number[] {
+    const scratch = this.#scratch;
+    const base = shortId * scratch.length;
+    for (let field = 0; field < scratch.length; field++) scratch[field] = this.#lengths[base + field]!;
+    return scratch;
+  }
+
+  /** (short id, lengths) pairs with fresh arrays, for toJSON(). */
+  *[Symbol.iterator](): Generator<[number, number[]]> {
+    const fields = this.#scratch.length;
+    for (let shortId = 0; shortId * fields < this.#lengths.length; shortId++) {
+      yield [shortId, Array.from(this.#lengths.subarray(shortId * fields, (shortId + 1) * fields))];
+    }
+  }
+}
+
+
+export interface CompactMiniSearchParts<T> {
+  options: Options<T>;
+  termIndex: CompactTermIndex;
+  /** Article ids by short id, and the same as a sorted column for lookups by id. */
+  ids: readonly string[];
+  idColumn: StringColumn;
+  fieldIds: Record<string, number>;
+  averageFieldLength: number[];
+  fieldLengths: Uint32Array;
+  documentCount: number;
+  nextId: number;
+}
+
+export function createCompactMiniSearch<T>(parts: CompactMiniSearchParts<T>): MiniSearch<T> {
+  const fieldCount = Object.keys(parts.fieldIds).length;
+  const miniSearch = new MiniSearch<T>(parts.options);
+  const internals = miniSearch as unknown as MiniSearchInternals;
+  internals._index = parts.termIndex;
+  internals._documentCount = parts.documentCount;
+  internals._nextId = parts.nextId;
+  internals._fieldIds = parts.fieldIds;
+  internals._avgFieldLength = parts.averageFieldLength;
+  internals._dirtCount = 0;
+  internals._documentIds = new DocumentIds(parts.ids);
+  internals._idToShortId = new IdToShortId(parts.idColumn);
+  internals._fieldLength = new FieldLengths(parts.fieldLengths, fieldCount);
+  internals._storedFields = new Map(); // none: the article store answers for display
+  return miniSearch;
+}

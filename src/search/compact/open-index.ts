@@ -1,0 +1,76 @@
+/**
+ * The compact file → the parts of a loaded index: a MiniSearch reading the file in place, the
+ * article store and the vocabulary. Cost at cold start: the JSON header, typed-array views, and
+ * one string per article id.
+ */
+import type { Options } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { ArticleLookup, IndexManifest, Vocabulary } from '../index-format.ts';
+import { ArticleStore } from './article-store.ts';
+import { BodyDecoder } from './body-text.ts';
+import { createCompactMiniSearch } from './compact-minisearch.ts';
+import { CompactFormatError, readBlob } from './read-blob.ts';
+import { decodeUtf16, StringColumn } from './string-column.ts';
+import { CompactTermIndex } from './term-index.ts';
+import { LazyVocabulary } from './vocabulary.ts';
+
+export interface CompactIndex<T> {
+  manifest: IndexManifest;
+  miniSearch: MiniSearch<T>;
+  articles: ArticleLookup;
+  vocabulary: Vocabulary;
+}
+
+/** All strings of a column at once: one decode, then slices that share its memory. */
+function allStrings(units: Uint16Array, offsets: Uint32Array): string[] {
+  const text = decodeUtf16(units);
+  const strings = new Array<string>(offsets.length - 1);
+  for (let i = 0; i < strings.length; i++) strings[i] = text.slice(offsets[i]!, offsets[i + 1]!);
+  return strings;
+}
+
+function checkFields(fieldIds: Record<string, number>, fields: readonly string[]): void {
+  const built = Object.keys(fieldIds);
+  if (built.length !== fields.length || fields.some((field, i) => fieldIds[field] !== i)) {
+    throw new CompactFormatError(`index: built for fields ${built.join(', ')}, the options list ${fields.join(', ')}; run npm run build-index`);
+  }
+}
+
+export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Options<T>): CompactIndex<T> {
+  const { header, sections: s } = readBlob(bytes);
+  checkFields(header.fieldIds, options.fields);
+  const idColumn = new StringColumn(s.idUnits, s.idOffsets);
+  const termIndex = new CompactTermIndex({
+    terms: new StringColumn(s.termUnits, s.termOffsets),
+    ranks: s.termRanks,
+    postingOffsets: s.postingOffsets,
+    postings: s.postings,
+    fieldCount: options.fields.length,
+  });
+  const miniSearch = createCompactMiniSearch<T>({
+    options,
+    termIndex,
+    ids: allStrings(s.idUnits, s.idOffsets),
+    idColumn,
+    fieldIds: header.fieldIds,
+    averageFieldLength: header.averageFieldLength,
+    fieldLengths: s.fieldLengths,
+    documentCount: header.documentCount,
+    nextId: header.nextId,
+  });
+  const articles = new ArticleStore({
+    ids: idColumn,
+    dates: new StringColumn(s.dateUnits, s.dateOffsets),
+    sourceCodes: s.sourceCodes,
+    sources: header.sources,
+    records: s.records,
+    recordOffsets: s.recordOffsets,
+    bodies: new BodyDecoder(new StringColumn(s.bodyWordUnits, s.bodyWordOffsets), s.bodyCodes, s.bodyOffsets),
+  });
+  return {
+    manifest: header.manifest,
+    miniSearch,
+    articles,
+    vocabulary: new LazyVocabulary(s.vocabularyKeys, s.vocabularyWords, s.vocabularyCounts),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The compact index answers exactly as plain MiniSearch does: same ids, same order, same
+ * scores, for a fixed set of queries over a few thousand SaudiNewsNet articles, with the
+ * options the Worker uses (MINISEARCH_OPTIONS, whatever the analyzer currently is) and with
+ * prefix, fuzzy, AND and AND_NOT on top.
+ */
+import { existsSync } from 'node:fs';
+import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIndexData } from '../../build-index/build-index-data.ts';
+import { readSubset, SAUDINEWSNET, titleQueries } from '../../bench/lib/scale-corpus.ts';
+import type { StoredArticle } from '../../src/search/index-format.ts';
+import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
+import { MINISEARCH_OPTIONS, type IndexedFields } from '../../src/search/options.ts';
+
+const ARTICLES = 3000;
+const QUERIES = 300;
+const TOP = 10;
+
+let articles: StoredArticle[] = [];
+let plain: MiniSearch<IndexedFields>;
+let compact: LoadedIndex;
+let queries: string[] = [];
+
+const top = (results: SearchResult[]): { id: unknown; score: number }[] => results.slice(0, TOP).map(({ id, score }) => ({ id, score }));
+
+/** Every query whose top-10 differs, with both lists, so a failure shows what went wrong. */
+function differences(options: SearchOptions, make: (q: string) => Query = (q) => q): unknown[] {
+  const found: unknown[] = [];
+  for (const q of queries) {
+    const expected = plain.search(make(q), options);
+    const actual = compact.miniSearch.search(make(q), options);
+    if (actual.length !== expected.length || JSON.stringify(top(actual)) !== JSON.stringify(top(expected))) {
+      found.push({ q, expected: top(expected), actual: top(actual), lengths: [expected.length, actual.length] });
+    }
+  }
+  return found;
+}
+
+describe.skipIf(!existsSync(SAUDINEWSNET))('compact index (equality with plain MiniSearch)', () => {
+  beforeAll(() => {
+    articles = readSubset(ARTICLES).articles;
+    const data = buildIndexData(articles, { builtAt: '2026-01-01T00:00:00.000Z' });
+    compact = loadIndex({ manifest: data.manifest, indexBlob: data.blob });
+    plain = new MiniSearch<IndexedFields>(MINISEARCH_OPTIONS);
+    // The build adds articles in id order; so does the reference.
+    const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const { id, title, body } of sorted) plain.add({ id, title, body });
+    queries = titleQueries(articles, QUERIES, 7);
+  }, 120_000);
+
+  it('has the same documents and terms', () => {
+    expect(compact.miniSearch.documentCount).toBe(plain.documentCount);
+    expect(compact.miniSearch.termCount).toBe(plain.termCount);
+    expect(queries).toHaveLength(QUERIES);
+  });
+
+  it('serializes to the same JSON as MiniSearch itself (every term, posting and length)', () => {
+    expect(JSON.stringify(compact.miniSearch)).toBe(JSON.stringify(plain));
+  });
+
+  it('returns the same results, scores and order with the Worker options', () => {
+    expect(differences({})).toEqual([]);
+    // Beyond the top 10: the whole result list, with the matched terms.
+    for (const q of queries.slice(0, 50)) {
+      expect(compact.miniSearch.search(q)).toEqual(plain.search(q));
+    }
+  });
+
+  it.each<[string, SearchOptions]>([
+    ['prefix search', { prefix: true }],
+    ['fuzzy search', { fuzzy: 0.2 }],
+    ['prefix and fuzzy search', { prefix: true, fuzzy: 0.3, maxFuzzy: 2 }],
+    ['AND of the terms', { combineWith: 'AND' }],
+    ['a field restriction and other boosts', { fields: ['title'], boost: { title: 3 } }],
+  ])('returns the same top 10 with %s', (_name, options) => {
+    expect(differences(options)).toEqual([]);
+  });
+
+  it('returns the same top 10 for AND_NOT query trees (the -word syntax)', () => {
+    const tree = (q: string): Query => {
+      const words = q.split(' ');
+      const excluded = words.length > 1 ? words.pop()! : 'السعودية';
+      return { combineWith: 'AND_NOT', queries: [words.join(' '), excluded] };
+    };
+    expect(differences({}, tree)).toEqual([]);
+  });
+
+  it('returns every document for the wildcard query', () => {
+    expect(compact.miniSearch.search(MiniSearch.wildcard).length).toBe(plain.documentCount);
+  });
+
+  it('stores every article as given', () => {
+    for (const article of articles) {
+      const stored = compact.articles.get(article.id)!;
+      const { id, title, body, source, date, url, author, tags } = stored;
+      const copy = Object.fromEntries(Object.entries({ id, title, body, source, date, url, author, tags }).filter(([, value]) => value !== undefined));
+      expect(copy).toEqual(article);
+    }
+    expect(compact.articles.get('no-such-id')).toBeUndefined();
+  });
+});

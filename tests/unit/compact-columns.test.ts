@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fuzzyMatches } from '../../src/search/compact/fuzzy.ts';
+import { StringColumn } from '../../src/search/compact/string-column.ts';
+import { VarintReader, writeVarint } from '../../src/search/compact/varint.ts';
+
+function column(strings: readonly string[]): StringColumn {
+  const offsets = new Uint32Array(strings.length + 1);
+  strings.forEach((text, i) => (offsets[i + 1] = offsets[i]! + text.length));
+  const units = new Uint16Array(offsets[strings.length]!);
+  strings.forEach((text, i) => {
+    for (let k = 0; k < text.length; k++) units[offsets[i]! + k] = text.charCodeAt(k);
+  });
+  return new StringColumn(units, offsets);
+}
+
+const sorted = (strings: string[]): string[] => [...new Set(strings)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+
+function levenshtein(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1), row[j]! + 1, next[j - 1]! + 1);
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+// Few letters, so that random words share prefixes and fall within small edit distances.
+const word = fc.string({ unit: fc.constantFrom('ب', 'ت', 'س', 'ا', 'ي', 'a'), minLength: 1, maxLength: 7 });
+
+describe('varints', () => {
+  it('read back every value written, in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 2 ** 32 - 1 })), (values) => {
+        const bytes: number[] = [];
+        for (const value of values) writeVarint(bytes, value);
+        const reader = new VarintReader(Uint8Array.from(bytes), 0);
+        expect(values.map(() => reader.read())).toEqual(values);
+        expect(reader.pos).toBe(bytes.length);
+      }),
+    );
+  });
+
+  it.each([
+    [0, [0]],
+    [127, [127]],
+    [128, [0x80, 1]],
+    [300, [0xac, 2]],
+  ])('writes %i as %j', (value, expected) => {
+    const bytes: number[] = [];
+    writeVarint(bytes, value);
+    expect(bytes).toEqual(expected);
+  });
+});
+
+describe('StringColumn', () => {
+  it('finds strings and prefix runs as a sorted array would', () => {
+    fc.assert(
+      fc.property(fc.array(word), word, (strings, probe) => {
+        const terms = sorted(strings);
+        const col = column(terms);
+        expect(col.indexOf(probe)).toBe(terms.indexOf(probe));
+        const start = col.lowerBound(probe);
+        expect(start).toBe(terms.filter((t) => t < probe).length);
+        expect(col.prefixEnd(probe, start) - start).toBe(terms.filter((t) => t.startsWith(probe)).length);
+        terms.forEach((t, i) => expect(col.get(i)).toBe(t));
+      }),
+    );
+  });
+});
+
+describe('fuzzyMatches', () => {
+  it('finds exactly the terms within the distance, with their Levenshtein distance', () => {
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 60 }), word, fc.integer({ min: 1, max: 3 }), (strings, query, maxDistance) => {
+        const terms = sorted(strings);
+        const found = fuzzyMatches(column(terms), query, maxDistance).map(({ index, distance }) => [terms[index], distance]);
+        const expected = terms.flatMap((t) => {
+          const distance = levenshtein(t, query);
+          return distance <= maxDistance ? [[t, distance]] : [];
+        });
+        expect(found).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
