@@ -207,7 +207,10 @@ Searches repeat across connections, so part of them are answered by the edge cac
 | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
 | ${load.requests.total.toLocaleString('en')} | ${load.requests.average.toFixed(0)} | ${load.latency.p50} ms | ${load.latency.p97_5} ms | ${load.latency.p99} ms | ${load.latency.max} ms | ${fiveXx} | ${load.errors} | ${load.timeouts} |
 
-Status codes: ${statuses}. Every 4xx is an intended answer to an invalid request of the mix.
+Status codes: ${statuses}. Every 4xx is an intended answer to an invalid request of the mix. The rate limiter is in
+the path with a budget no run reaches (all requests come from one address). One workerd isolate runs JavaScript on one thread:
+${(1000 / load.requests.average).toFixed(1)} ms of service per request on average, so with ${CONNECTIONS} requests always in flight most of
+the latency is queueing (Little's law: ${CONNECTIONS} / ${load.requests.average.toFixed(0)} req/s ≈ ${((1000 * CONNECTIONS) / load.requests.average).toFixed(0)} ms).
 
 ### Adversarial queries (one at a time, ${ADVERSARIAL_REPEATS} times each, edge cache bypassed)
 
@@ -230,8 +233,9 @@ Worst p99: **${ms(worst.p99)}** (${worst.label}). Round-trip time through wrangl
   within 5 s. Result: no 5xx, no hang.
 - \`tests/integration/security-*.test.ts\`: security headers on every kind of response (pages, API, 304, 400, 404, 405,
   413, 414, preflight); CORS allow-list (allowed origins echoed, other / look-alike / http / \`null\` origins refused,
-  preflight); problem documents never contain a raw \`<\`, \`>\` or \`&\`; pages never reflect query input.
-- \`tests/integration/rate-limit.test.ts\`: the Workers Rate Limiting binding per CF-Connecting-IP on /api/* (429
+  preflight); problem documents never contain a raw \`<\`, \`>\` or \`&\`; the home and article pages (and their 404)
+  never carry query or path input as markup.
+- \`tests/integration/rate-limit.test.ts\`: the Workers Rate Limiting binding per CF-Connecting-IP (IPv6 per /64) on /api/* (429
   problem with Retry-After, separate budgets per address, CORS kept on the 429, no limit without the binding or when
   it fails).
 - \`tests/build/faults-corpus.test.ts\`: truncated .jsonl, .md and .jsonl.gz files, a cut UTF-8 character, invalid
@@ -239,10 +243,14 @@ Worst p99: **${ms(worst.p99)}** (${worst.label}). Round-trip time through wrangl
   its size) and a 5 MB file of ordinary articles (built), duplicate ids across .md and .jsonl, a dangling link (a file
   that vanished after listing), a link to a folder, a named pipe, a full disk while writing (file-size limit, EFBIG)
   and a folder in place of the output: each gets one \`file:line: field: reason\` line (or one \`cannot write\` line) and
-  exit 1, and the previous index is left byte for byte, with no temporary file behind.
+  exit 1; on a broken corpus or a full disk the previous index (module and index file) is left byte for byte, with no
+  temporary file behind.
+  \`tests/build/faults-output.test.ts\`: the module and its index file are written to temporary files first and renamed
+  only once both are written, so a write failure on either replaces neither.
 - \`tests/build/round-trip.test.ts\`: the 5 seeds and 1,000 SaudiNewsNet articles through the build CLI and the Worker
   app: every /api/articles/:id returns the body and title as given (outer whitespace trimmed), and a search for each
-  title finds its article on the first page.
+  title finds its article on the first page; markup in an article comes back as given from the API and escaped on its
+  HTML page.
 `;
 }
 

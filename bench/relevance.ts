@@ -86,10 +86,13 @@ ${table}
 
 ${rows.map(({ name, setup }) => `- **${name}**: ${setup}.`).join('\n')}
 
+What each analyzer rule bought (MRR@10 before and after each change) is in docs/analyzer.md, "Change log".
+
 ### News regression (SaudiNewsNet)
 
 The first ${NEWS_ARTICLES} SaudiNewsNet articles with a headline of three words or more (headlines and bodies unique);
-each headline is a query and its own article is the one relevant result. The product's options and \`searchArticles\`.
+each headline is a query and its own article is the one relevant result. The product's options and \`searchArticles\`;
+quote marks in headlines are dropped (typed, they would make a phrase query, which tests the phrase filter instead).
 
 ${newsTable}
 `,

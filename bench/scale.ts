@@ -52,6 +52,7 @@ interface ChildResult {
   heapUsed: number;
   arrayBuffers: number;
   searchMs: number[];
+  routeMs: number[];
 }
 
 function loadChild(engine: PeerName | 'compact', file: string, queriesFile: string, heapCapMb?: number): ChildResult | undefined {
@@ -79,6 +80,7 @@ function measureLoads(engine: PeerName | 'compact', file: string, queriesFile: s
     heapMb: median(results.map((r) => r.heapUsed)) / 2 ** 20,
     buffersMb: median(results.map((r) => r.arrayBuffers)) / 2 ** 20,
     search: quantiles(results.flatMap((r) => r.searchMs)),
+    ...(engine === 'compact' ? { route: quantiles(results.flatMap((r) => r.routeMs)) } : {}),
     fitsHeapCap: capped !== undefined,
   };
 }
@@ -86,9 +88,9 @@ function measureLoads(engine: PeerName | 'compact', file: string, queriesFile: s
 async function measureWorker(dir: string, queries: string[], portOffset: number): Promise<WorkerRun> {
   const firsts: number[] = [];
   const readies: number[] = [];
-  let search: number[] = [];
-  let searchWall: number[] = [];
-  let suggest: number[] = [];
+  const search: number[] = [];
+  const searchWall: number[] = [];
+  const suggest: number[] = [];
   for (let i = 0; i < runs; i++) {
     const dev = await startDev(dir, port + portOffset);
     try {
@@ -97,8 +99,6 @@ async function measureWorker(dir: string, queries: string[], portOffset: number)
       if (first.status !== 200) throw new Error(`/api/health answered ${first.status}`);
       firsts.push(first.ms);
       if (i === runs - 1) {
-        search = [];
-        searchWall = [];
         for (const q of queries) {
           const timed = await timedGet(`${dev.url}/api/search?q=${encodeURIComponent(q)}`);
           if (timed.status !== 200 || timed.serverMs === undefined) throw new Error(`/api/search?q=${q} answered ${timed.status}`);
@@ -130,9 +130,10 @@ function startupCpu(dir: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-async function emptyBaseline(): Promise<number | undefined> {
+async function emptyBaseline(): Promise<{ firstMs: number; startupMs: number | undefined } | undefined> {
   if (!values.workerd) return undefined;
   const dir = emptyWorker(join(work, 'empty'));
+  const startupMs = startupCpu(dir);
   const firsts: number[] = [];
   for (let i = 0; i < runs; i++) {
     const dev = await startDev(dir, port + 9);
@@ -142,7 +143,7 @@ async function emptyBaseline(): Promise<number | undefined> {
       dev.stop();
     }
   }
-  return median(firsts);
+  return { firstMs: median(firsts), startupMs };
 }
 
 async function benchSize(n: number): Promise<SizeResult> {
@@ -208,13 +209,13 @@ async function benchSize(n: number): Promise<SizeResult> {
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   try {
-    const emptyFirstMs = await emptyBaseline();
+    const empty = await emptyBaseline();
     const results: SizeResult[] = [];
     for (const n of sizes) {
       results.push(await benchSize(n));
       log(`${n}: done`);
     }
-    const section = renderSection(results, emptyFirstMs, runs);
+    const section = renderSection(results, empty, runs);
     console.log(section);
     if (values.write) {
       writeSection(new URL('./RESULTS.md', import.meta.url), 'scale', section);

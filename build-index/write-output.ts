@@ -52,7 +52,8 @@ export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<vo
       }
     }
   } catch (error) {
-    await Promise.all(temporaries.map((temporary) => rm(temporary, { force: true })));
+    // Best effort: a temporary that could not be created cannot be removed either (ENOTDIR).
+    await Promise.all(temporaries.map((temporary) => rm(temporary, { force: true }).catch(() => undefined)));
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import { stemmer as snowballArabic } from '@orama/stemmers/arabic';
 import { stopwords as oramaArabicStopWords } from '@orama/stopwords/arabic';
 import { MINISEARCH_OPTIONS } from '../../src/search/options.ts';
 import { searchArticles } from '../../src/search/search-articles.ts';
-import type { LoadedIndex } from '../../src/search/load-index.ts';
+import type { LoadedIndex } from '../../src/search/read-index.ts';
 import { cleanWord, normalizeText } from '../../src/text/normalize.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 import type { Passage } from './arcd.ts';
@@ -51,16 +51,39 @@ const product: Engine = {
   },
 };
 
+/** The little of lunr's API the bench uses (lunr ships no types). */
+interface LunrBuilder {
+  use(plugin: unknown): void;
+  ref(name: string): void;
+  field(name: string): void;
+  add(doc: Record<string, string>): void;
+}
+interface LunrQuery {
+  term(term: string, options: object): void;
+}
+interface LunrIndex {
+  query(build: (query: LunrQuery) => void): { ref: string }[];
+}
+interface LunrToken {
+  toString(): string;
+}
+interface Lunr {
+  (config: (this: LunrBuilder) => void): LunrIndex;
+  tokenizer(text: string): LunrToken[];
+  Pipeline: new () => { add(...fns: unknown[]): void; run(tokens: LunrToken[]): LunrToken[] };
+  ar: { trimmer: unknown; stopWordFilter: unknown };
+}
+
 function lunrEngine(): Engine {
   const require = createRequire(import.meta.url);
-  const lunr = require('lunr');
+  const lunr = require('lunr') as Lunr;
   require('lunr-languages/lunr.stemmer.support')(lunr);
   require('lunr-languages/lunr.ar')(lunr);
   return {
     name: 'lunr 2 + lunr-languages `ar`',
     setup: 'lunr.ar pipeline (trimmer, stop words, stemmer); the question goes through lunr.tokenizer, the same trimmer and stop words, then the query builder (so `؟` or `:` are not query syntax)',
     build(passages) {
-      const index = lunr(function (this: any) {
+      const index = lunr(function () {
         this.use(lunr.ar);
         this.ref('id');
         this.field('body');
@@ -71,13 +94,13 @@ function lunrEngine(): Engine {
       const queryPipeline = new lunr.Pipeline();
       queryPipeline.add(lunr.ar.trimmer, lunr.ar.stopWordFilter);
       return (question) => {
-        const tokens = queryPipeline.run(lunr.tokenizer(question)) as { toString(): string }[];
+        const tokens = queryPipeline.run(lunr.tokenizer(question));
         return index
-          .query((query: any) => {
+          .query((query) => {
             for (const token of tokens) query.term(token.toString(), {});
           })
           .slice(0, TOP)
-          .map((hit: { ref: string }) => hit.ref);
+          .map((hit) => hit.ref);
       };
     },
   };

@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import MiniSearch from 'minisearch';
 import { MINISEARCH_OPTIONS } from '../../src/search/options.ts';
 import { searchArticles } from '../../src/search/search-articles.ts';
-import type { LoadedIndex } from '../../src/search/load-index.ts';
+import type { LoadedIndex } from '../../src/search/read-index.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
 import { runQueries, score, type Scores } from './metrics.ts';
 

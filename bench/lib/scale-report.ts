@@ -17,6 +17,8 @@ export interface EngineLoad {
   heapMb?: number;
   buffersMb?: number;
   search?: Quantiles;
+  /** The compact index only: searchArticles (the Worker's search without HTTP). */
+  route?: Quantiles;
   /** Loaded under `node --max-old-space-size=128`. */
   fitsHeapCap: boolean;
 }
@@ -61,7 +63,12 @@ const mb = (x: number | undefined): string => (x === undefined ? '–' : x.toFix
 const q3 = (q: Quantiles | undefined): string => (q === undefined ? '–' : `${ms(q.p50)} / ${ms(q.p95)} / ${ms(q.p99)}`);
 const MiB = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 
-export function renderSection(results: readonly SizeResult[], emptyFirstMs: number | undefined, runs: number): string {
+export interface EmptyWorker {
+  firstMs: number;
+  startupMs: number | undefined;
+}
+
+export function renderSection(results: readonly SizeResult[], empty: EmptyWorker | undefined, runs: number): string {
   const lines: string[] = [];
   lines.push('## Scale and cold start');
   lines.push('');
@@ -74,14 +81,20 @@ export function renderSection(results: readonly SizeResult[], emptyFirstMs: numb
   lines.push('');
   lines.push('### Against the targets');
   lines.push('');
-  lines.push('| N | indexed | ready: fresh Node load | ready: workerd first response − empty Worker | heap after load (+ index buffer) | search p95 (Server-Timing) | targets (ready / heap / p95) |');
-  lines.push('|---|---|---|---|---|---|---|');
+  lines.push(
+    'Ready = the index opened in a fresh Node process (median), and the Worker\'s whole startup CPU in workerd (`wrangler check startup`, ' +
+      `active time; an empty Worker takes ${ms(empty?.startupMs)} ms). Memory = JS heap after load and a GC plus the index file's ArrayBuffer (a Data module, which lives in the isolate too). ` +
+      'Search p95: the engine alone and the Worker\'s whole search (searchArticles: facets and snippets included) in Node, then through workerd (Server-Timing, whole milliseconds).',
+  );
+  lines.push('');
+  lines.push('| N | indexed | ready: Node load / workerd startup CPU | heap + index buffer | search p95: engine / searchArticles / Worker (Server-Timing) | targets: ready / memory / p95 |');
+  lines.push('|---|---|---|---|---|---|');
   for (const r of results) {
     const compact = r.loads.find((l) => l.engine === 'compact');
     const target = TARGETS[r.n];
-    const ready = r.worker && emptyFirstMs !== undefined ? r.worker.firstMs - emptyFirstMs : undefined;
+    const memory = compact?.heapMb === undefined ? undefined : compact.heapMb + (compact.buffersMb ?? 0);
     lines.push(
-      `| ${r.n.toLocaleString('en')} | ${r.indexed.toLocaleString('en')} | ${ms(compact?.loadMs)} ms | ${ms(ready)} ms | ${mb(compact?.heapMb)} MB (+ ${mb(compact?.buffersMb)} MB) | ${ms(r.worker?.search.p95)} ms | ${target ? `${target.readyMs} ms / ${target.heapMb} MB / ${target.p95} ms` : '–'} |`,
+      `| ${r.n.toLocaleString('en')} | ${r.indexed.toLocaleString('en')} (${r.refused} left out) | ${ms(compact?.loadMs)} ms / ${ms(r.startupMs)} ms | ${mb(compact?.heapMb)} + ${mb(compact?.buffersMb)} = ${mb(memory)} MB | ${ms(compact?.search?.p95)} / ${ms(compact?.route?.p95)} / ${ms(r.worker?.search.p95)} ms | ${target ? `${target.readyMs} ms / ${target.heapMb} MB / ${target.p95} ms` : '–'} |`,
     );
   }
   lines.push('');
@@ -100,6 +113,7 @@ export function renderSection(results: readonly SizeResult[], emptyFirstMs: numb
   lines.push('');
   lines.push('| N | engine | load | heap | buffers | search p50 / p95 / p99 | loads under `--max-old-space-size=128` |');
   lines.push('|---|---|---|---|---|---|---|');
+  // searchArticles rows follow the compact index's: the same queries through the Worker's search code.
   for (const r of results) {
     for (const l of r.loads) {
       if (l.failed) {
@@ -109,13 +123,14 @@ export function renderSection(results: readonly SizeResult[], emptyFirstMs: numb
       lines.push(
         `| ${r.n.toLocaleString('en')} | ${NAMES[l.engine]} | ${ms(l.loadMs)} ms | ${mb(l.heapMb)} MB | ${mb(l.buffersMb)} MB | ${q3(l.search)} ms | ${l.fitsHeapCap ? 'yes' : '**no**'} |`,
       );
+      if (l.route) lines.push(`| ${r.n.toLocaleString('en')} | … its searchArticles (facets, snippets) | | | | ${q3(l.route)} ms | |`);
     }
   }
   lines.push('');
   lines.push('### Through the Worker (workerd under `wrangler dev`)');
   lines.push('');
   lines.push(
-    `Empty Worker's first response: ${ms(emptyFirstMs)} ms. Search and suggest times are the Worker's Server-Timing \`dur\` (whole milliseconds in workerd), each query once (so the edge cache never answers); wall = client round trip over loopback.`,
+    `First response after wrangler is ready (the index is opened while the module is evaluated, before that); an empty Worker's: ${ms(empty?.firstMs)} ms. Search and suggest times are the Worker's Server-Timing \`dur\` (whole milliseconds in workerd), each query once (so the edge cache never answers); wall = client round trip over loopback.`,
   );
   lines.push('');
   lines.push('| N | queries | wrangler ready | first /api/health | search p50 / p95 / p99 | search wall p50 / p95 / p99 | suggest p50 / p95 / p99 |');
@@ -136,7 +151,7 @@ export function renderSection(results: readonly SizeResult[], emptyFirstMs: numb
 export function renderChart(results: readonly SizeResult[]): string {
   const W = 360;
   const H = 240;
-  const pad = { left: 56, right: 12, top: 28, bottom: 40 };
+  const pad = { left: 56, right: 28, top: 28, bottom: 40 };
   const engines = [...new Set(results.flatMap((r) => r.loads.map((l) => l.engine)))];
   const xs = results.map((r) => r.n);
   const maxN = Math.max(...xs);

@@ -19,9 +19,27 @@ const UNKNOWN_CLIENT = 'unknown-client';
 
 let warnedUnavailable = false;
 
-/** The client's address as Cloudflare's edge saw it; the header cannot be set by the client. */
+/** The first four groups of an IPv6 address (its /64 network), or undefined if it is not one. */
+function ipv6Network(address: string): string | undefined {
+  // IPv4, and IPv4 written as IPv6 (::ffff:198.51.100.7), is keyed by the whole address.
+  if (!address.includes(':') || address.includes('.')) return undefined;
+  const [head = '', tail] = address.toLowerCase().split('::');
+  const left = head === '' ? [] : head.split(':');
+  const right = tail === undefined || tail === '' ? [] : tail.split(':');
+  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  if (groups.length < 4 || !groups.slice(0, 4).every((group) => /^[0-9a-f]{1,4}$/.test(group))) return undefined;
+  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
+/**
+ * The budget key of a request: the client's address as Cloudflare's edge saw it (clients cannot
+ * set CF-Connecting-IP). An IPv6 client is keyed by its /64, since one subscriber usually holds a
+ * whole /64 and could otherwise take a fresh budget with every address in it.
+ */
 export function clientKey(headers: Headers): string {
-  return headers.get('CF-Connecting-IP')?.trim() || UNKNOWN_CLIENT;
+  const address = headers.get('CF-Connecting-IP')?.trim() ?? '';
+  if (address === '') return UNKNOWN_CLIENT;
+  return ipv6Network(address) ?? address;
 }
 
 export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -3,7 +3,7 @@
  * the index analyzes it, so a highlight covers exactly the word as written, diacritics and
  * clitics included (`وبِبوتين` is highlighted whole when `بوتين` matched).
  */
-import { analyzeToken } from '../text/analyze.ts';
+import { analyzeQueryToken } from '../text/analyze.ts';
 import { wordSpans, wordTokens, type WordSpan } from '../text/tokenize.ts';
 
 /** `[start, end)` in UTF-16 code units. */
@@ -29,7 +29,8 @@ const MAX_MEMOIZED_WORDS = 200_000;
 function wordTerms(word: string): readonly string[] {
   let terms = termsOfWord.get(word);
   if (terms === undefined) {
-    terms = wordTokens(word).flatMap((token) => analyzeToken(token) ?? []);
+    // The query reading of a word also covers a lone preposition before it (`وبِبُوتين` for `بوتين`).
+    terms = wordTokens(word).flatMap((token) => analyzeQueryToken(token) ?? []);
     if (termsOfWord.size >= MAX_MEMOIZED_WORDS) termsOfWord.clear();
     termsOfWord.set(word, terms);
   }

@@ -3,7 +3,7 @@
  * exclusions. Pure; analysis into index terms happens here too so that the engine, the cache
  * key and the highlighter all see the same terms.
  */
-import { analyzeToken } from '../text/analyze.ts';
+import { analyzeQueryToken, analyzeToken } from '../text/analyze.ts';
 import { wordSpans, wordTokens } from '../text/tokenize.ts';
 
 export interface ParsedQuery {
@@ -28,6 +28,12 @@ export function analyzeText(text: string): string[] {
     }
   }
   return terms;
+}
+
+/** What the engine searches for a piece of query text: each word's terms, expansions included (see `analyzeQueryToken`). */
+function queryTerms(text: string): (string | string[])[] {
+  const tokens = wordSpans(text).flatMap((span) => wordTokens(span.text));
+  return tokens.map(analyzeQueryToken).filter((terms) => terms !== null);
 }
 
 export function parseQuery(q: string): ParsedQuery {
@@ -65,5 +71,5 @@ export function containsRun(terms: readonly string[], phrase: readonly string[])
  * results, highlights included (`بوتين` and `بُوتِين`, `أمريكا` and `امريكا`).
  */
 export function queryKey(parsed: ParsedQuery): string {
-  return JSON.stringify([analyzeText(parsed.words.join(' ')), parsed.phrases, analyzeText(parsed.excluded.join(' '))]);
+  return JSON.stringify([queryTerms(parsed.words.join(' ')), parsed.phrases, queryTerms(parsed.excluded.join(' '))]);
 }

@@ -1,8 +1,12 @@
 /**
- * The analyzer: what a token becomes in the index and in a query. Applied identically to
- * documents and queries (it is MiniSearch's `processTerm`).
+ * The analyzer: what a token becomes in the index and in a query (docs/analyzer.md explains
+ * every rule and what it measured). `analyzeToken` is MiniSearch's `processTerm` for documents
+ * and the term of each query word; `analyzeQueryToken` adds, for queries only, the reading of a
+ * word without a lone preposition.
  *
- * Order matters: stop words are decided on the cleaned word before letters are folded.
+ * Order matters, as in Lucene's filter chain: stop words are decided on the cleaned word before
+ * letters are folded (`على` the preposition, `علي` the name), then letters are folded, known
+ * spelling variants rewritten, the word stemmed, and a broken plural mapped to its singular.
  */
 import { BROKEN_PLURALS } from './broken-plurals.ts';
 import { cleanWord, foldLetters } from './normalize.ts';
@@ -24,8 +28,11 @@ export const ANALYZER_VERSION = 'light10-ar-2';
 const memo = new Map<string, string | null>();
 const MEMO_LIMIT = 50_000;
 
+/** A hamza written on the alef of a leading `ال` (after clitics) marks it as part of the word, not the article. */
+const HAMZATED_AL = /^[وف]?[بلك]?[أإآ]ل/;
+
 function stemOf(token: string): string {
-  return stem(canonicalSpelling(foldLetters(token)));
+  return stem(canonicalSpelling(foldLetters(token)), { article: !HAMZATED_AL.test(token) });
 }
 
 /** Stem of each broken plural → stem of its singular, derived with the stemmer itself so the two never drift apart. */
@@ -38,8 +45,11 @@ function analyze(token: string): string | null {
   return SINGULAR_STEMS.get(term) ?? term;
 }
 
-/** A lone preposition (ب ل ك), maybe after و or ف, before a word of at least four letters without the article. */
-const LONE_PREPOSITION = /^[وف]?[بلك](?!ال)(?=[\u0621-\u064A]{4,}$)/;
+/**
+ * A lone preposition (ب ك ل), maybe after و or ف, before at least three letters that do not start
+ * with the article (`بال…`, `لل…` are handled by the stemmer's prefixes).
+ */
+const LONE_PREPOSITION = /^[وف]?(?:[بك](?!ال)|ل(?!ال|ل))(?=[\u0621-\u064A]{3,}$)/;
 
 /**
  * Query terms of a cleaned token: its index term, and for a word that may start with a lone
@@ -57,7 +67,7 @@ export function analyzeQueryToken(token: string): string | string[] | null {
   return bare === null || bare === term ? term : [term, bare];
 }
 
-/** Index term of a cleaned token (output of `wordTokens`), or null for a function word. */
+/** Index term of a cleaned token (output of `wordTokens`, not folded), or null for a function word. */
 export function analyzeToken(token: string): string | null {
   let term = memo.get(token);
   if (term === undefined) {

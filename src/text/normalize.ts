@@ -47,10 +47,10 @@ export function cleanWord(text: string): string {
   // and digit passes would return them unchanged, so skip them (the build runs this per word).
   if (ALREADY_CLEAN.test(text)) return text;
   // NFKC composes hamza-on-letter sequences (ا + ٔ → أ) before stray combining marks go.
-  return stripMarks(text.normalize('NFKC'))
+  // Lowercase before marks go: `İ` lowercases to i + a combining dot, which must go too.
+  return stripMarks(text.normalize('NFKC').toLowerCase())
     .replace(COMBINING_MARKS, '')
-    .replace(DIGITS, toAsciiDigit)
-    .toLowerCase();
+    .replace(DIGITS, toAsciiDigit);
 }
 
 const LETTER_FOLDS: Readonly<Record<string, string>> = {

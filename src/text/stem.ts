@@ -14,6 +14,12 @@ const SUFFIXES = ['ان', 'ات', 'ون', 'ين', 'يه', 'ه', 'ي'] as const;
 
 /** A stem never gets shorter than this many letters. */
 const MIN_STEM = 2;
+/**
+ * Dual and plural endings leave at least three letters: in `سكان`, `مكان`, `بيان`, `مدين(ة)` the
+ * letters are the word, and cutting them would merge it with unrelated two-letter stems.
+ */
+const NUMBER_SUFFIXES: ReadonlySet<string> = new Set(['ان', 'ون', 'ين']);
+const MIN_NUMBER_STEM = 3;
 /** Pronoun suffixes leave at least three letters: `فهم`, `سهم`, `حكم` are words, not stem + pronoun. */
 const MIN_PRONOUN_STEM = 3;
 /** A ta marbuta is written ت before a pronoun (`عاصمتها` of `عاصمة`); only restored on stems this long, so `بيتها` keeps `بيت`. */
@@ -44,7 +50,7 @@ function stripPronoun(word: string): string {
 function stripSuffixes(word: string): string {
   let stem = word;
   for (const suffix of SUFFIXES) {
-    const minRest = suffix === 'ان' || suffix === 'ون' || suffix === 'ين' ? 3 : MIN_STEM;
+    const minRest = NUMBER_SUFFIXES.has(suffix) ? MIN_NUMBER_STEM : MIN_STEM;
     if (stem.endsWith(suffix) && stem.length - suffix.length >= minRest) {
       stem = stem.slice(0, -suffix.length);
     }
@@ -52,8 +58,24 @@ function stripSuffixes(word: string): string {
   return stem;
 }
 
+/** Conjunction and preposition letters that may come before a word whose own letters begin with `ال`. */
+const CLITICS_BEFORE_AL = /^[وف]?[بلك]?(?=ال)/;
+
+export interface StemOptions {
+  /**
+   * False when the word's leading `ال` is its own letters, not the article: the article is
+   * written with a plain alef, so `ألمانيا`, `ألبوم`, `إلكتروني`, `آلاف` (hamza written) keep
+   * `ال` after folding. Only the clitics before it are removed. Default true.
+   */
+  article?: boolean;
+}
+
 /** Stems a folded Arabic word; anything that is not Arabic letters is returned unchanged. */
-export function stem(word: string): string {
+export function stem(word: string, options: StemOptions = {}): string {
   if (!/^[\u0621-\u064A]+$/.test(word)) return word;
+  if (options.article === false) {
+    const clitics = CLITICS_BEFORE_AL.exec(word)?.[0] ?? '';
+    return stripSuffixes(stripPronoun(word.slice(clitics.length)));
+  }
   return stripSuffixes(stripPronoun(stripPrefix(word)));
 }

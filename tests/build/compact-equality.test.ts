@@ -61,10 +61,17 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('compact index (equality with plain M
 
   it('returns the same results, scores and order with the Worker options', () => {
     expect(differences({})).toEqual([]);
-    // Beyond the top 10: the whole result list, with the matched terms.
-    for (const q of queries.slice(0, 50)) {
-      expect(compact.miniSearch.search(q)).toEqual(plain.search(q));
-    }
+    // Beyond the top 10: the whole result list, with the matched terms and fields.
+    for (const q of queries) expect(compact.miniSearch.search(q)).toEqual(plain.search(q));
+  });
+
+  it.each([
+    ['a repeated word', (q: string) => `${q} ${q}`],
+    ['only function words', () => 'في من على'],
+    ['a word not in the corpus', (q: string) => `${q} زززززز`],
+    ['digits and Latin', (q: string) => `${q} 2015 FBI`],
+  ])('returns the same whole result list for a query with %s', (_name, make) => {
+    for (const q of queries.slice(0, 40)) expect(compact.miniSearch.search(make(q))).toEqual(plain.search(make(q)));
   });
 
   it.each<[string, SearchOptions]>([

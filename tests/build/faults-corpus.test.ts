@@ -145,18 +145,21 @@ describe('build-index never overwrites a good index with a failed build', () => 
     expectPreviousIntact();
   });
 
-  it('keeps it when the disk fills up while the new index is written', () => {
+  it('keeps both index files when the disk fills up while the new index is written', () => {
+    const dir = makeCorpus({ 'ok.md': good });
+    const first = runBuild(dir);
+    expect(first.status).toBe(0);
+    const outDir = join(dir, 'out');
+    const before = Object.fromEntries(readdirSync(outDir).map((name) => [name, readFileSync(join(outDir, name))]));
+    writeFileSync(join(dir, 'corpus', 'big.jsonl'), jsonl(...Array.from({ length: 200 }, (_, i) => record(`n${i}`, `خبر ${i} `.repeat(500)))));
     // A file-size limit makes the write fail part-way with EFBIG, as a full disk fails with ENOSPC.
     // SIGXFSZ is ignored so the write returns the error instead of killing the process.
-    const dir = makeCorpus({ 'big.jsonl': jsonl(...Array.from({ length: 200 }, (_, i) => record(`n${i}`, `خبر ${i} `.repeat(500)))) });
-    mkdirSync(join(dir, 'out'));
-    writeFileSync(join(dir, 'out', 'index-data.js'), previous.bytes);
     const script = `ulimit -f 64; trap '' XFSZ; exec "$0" "$@"`;
-    const run = spawnSync('sh', ['-c', script, process.execPath, join(ROOT, 'build-index/cli.ts'), '--corpus', join(dir, 'corpus'), '--out', join(dir, 'out', 'index-data.js')], { encoding: 'utf8' });
+    const run = spawnSync('sh', ['-c', script, process.execPath, join(ROOT, 'build-index/cli.ts'), '--corpus', join(dir, 'corpus'), '--out', first.out], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^build-index: cannot write .*out\/index-data\.(js|bin) \(EFBIG\); the previous index was left in place\.$/m);
-    expect(readFileSync(join(dir, 'out', 'index-data.js'))).toEqual(previous.bytes);
-    expect(readdirSync(join(dir, 'out')).filter((name) => name.includes('.tmp'))).toEqual([]);
+    const after = Object.fromEntries(readdirSync(outDir).map((name) => [name, readFileSync(join(outDir, name))]));
+    expect(after).toEqual(before);
   });
 
   it('keeps it when the output path cannot be written (a folder is in the way)', () => {
@@ -164,7 +167,7 @@ describe('build-index never overwrites a good index with a failed build', () => 
     mkdirSync(join(dir, 'out', 'index-data.js'), { recursive: true });
     const run = runBuild(dir);
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^build-index: cannot write .*out\/index-data\.(js|bin) \(E[A-Z]+\); the previous index was left in place\.$/m);
+    expect(run.stderr).toMatch(/^build-index: cannot write .*out\/index-data\.js \(E[A-Z]+\); the output is incomplete; clear the way and rebuild\.$/m);
     expect(readdirSync(join(dir, 'out')).filter((name) => name.includes('.tmp'))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * comes back from /api/articles/:id with exactly the text it was given, and a search for its
  * title finds it.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,11 @@ interface WorkerApp {
 }
 
 const NEWS_SAMPLE = 1000;
+const MARKUP = {
+  id: 'markup',
+  title: 'عنوان <script>alert(1)</script> & "اقتباس"',
+  body: 'فقرة أولى <img src=x onerror=alert(1)>.\n\nفقرة ثانية </p><p onclick="x">&amp; <b>عريض</b>',
+};
 const ctx = { waitUntil: () => undefined, passThroughOnException: () => undefined, props: {} };
 
 /** A seed article as written: front matter between the first two `---` lines, then the body. */
@@ -44,6 +49,8 @@ beforeAll(async () => {
   writeCorpusFile(corpus, news);
   for (const file of seeds) copyFileSync(join(ROOT, 'corpus', file), join(corpus, file));
   given = [...seeds.map(seed), ...news];
+  // Markup in the corpus is text: the API returns it as given, the HTML page escapes it.
+  writeFileSync(join(corpus, 'markup.jsonl'), `${JSON.stringify(MARKUP)}\n`);
 
   const { module } = buildIndex(corpus, join(dir, 'out'));
   await bundleWorker('app.ts', module, join(dir, 'app.mjs'), { indexFile: 'inline' });
@@ -71,6 +78,15 @@ describe('corpus round trip (seeds + 1,000 SaudiNewsNet articles)', () => {
       if (body.id !== article.id || body.title !== article.title || body.body !== article.body.trim()) different.push(article.id);
     }
     expect(different).toEqual([]);
+  });
+
+  it('returns markup in an article as text from the API and escaped on its HTML page', async () => {
+    const api = (await (await call('/api/articles/markup')).json()) as { title: string; body: string };
+    expect(api).toMatchObject({ title: MARKUP.title, body: MARKUP.body });
+    const page = await (await call(`/articles/markup?q=${encodeURIComponent('عنوان')}`)).text();
+    expect(page).not.toMatch(/<script>alert|<img src=x|<p onclick|<b>عريض/);
+    expect(page).toContain('&lt;script&gt;');
+    expect(page).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
   it('finds every article in the first page when searching its title', async () => {

@@ -3,7 +3,7 @@ import { createExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/app.ts';
 import type { Env } from '../../src/app-env.ts';
-import { RETRY_AFTER_SECONDS } from '../../src/http/rate-limit.ts';
+import { clientKey, RETRY_AFTER_SECONDS } from '../../src/http/rate-limit.ts';
 import type { ProblemBody } from './helpers.ts';
 
 // vitest.config.ts declares RATE_LIMITER_STRICT: the real Miniflare binding with 3 requests a minute.
@@ -60,6 +60,12 @@ describe('rate limiting on /api/*', () => {
     expect(await statuses('/api/health', second, limited, 3)).toEqual([200, 200, 200]);
   });
 
+  it('gives one budget to all the addresses of an IPv6 /64', async () => {
+    expect(await statuses('/api/health', '2001:db8:aa:1::1', limited, 2)).toEqual([200, 200]);
+    expect(await statuses('/api/health', '2001:db8:aa:1:ffff:1:2:3', limited, 2)).toEqual([200, 429]);
+    expect(await statuses('/api/health', '2001:db8:aa:2::1', limited, 1)).toEqual([200]);
+  });
+
   it('counts requests without CF-Connecting-IP against one shared budget', async () => {
     // Only one such budget exists per test run, so this test alone uses it.
     expect(await statuses('/api/health', undefined, limited, 4)).toEqual([200, 200, 200, 429]);
@@ -87,5 +93,23 @@ describe('rate limiting on /api/*', () => {
     expect(typeof env.RATE_LIMITER?.limit).toBe('function');
     const outcome = await env.RATE_LIMITER!.limit({ key: newClient() });
     expect(outcome.success).toBe(true);
+  });
+});
+
+describe('clientKey', () => {
+  it.each([
+    ['198.51.100.7', '198.51.100.7'],
+    [' 198.51.100.7 ', '198.51.100.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:DB8:1:2::9', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:0:0:0:1', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8:0:0::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['::ffff:198.51.100.7', '::ffff:198.51.100.7'],
+    ['not an address', 'not an address'],
+    ['', 'unknown-client'],
+  ])('keys %j as %j', (address, key) => {
+    const headers = new Headers(address === '' ? {} : { 'CF-Connecting-IP': address });
+    expect(clientKey(headers)).toBe(key);
   });
 });

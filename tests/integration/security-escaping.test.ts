@@ -3,8 +3,8 @@ import { get } from './helpers.ts';
 
 const PAYLOADS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg/onload=alert(1)>", '&lt;b&gt;', '</title><script>'];
 
-/** What the payloads would inject if they reached the page unescaped. */
-const INJECTED = /alert\(1\)|onerror=|onload=/i;
+/** The payloads' markup as a browser would parse it (escaped, it reads `&lt;img` and so on). */
+const INJECTED = /<script>alert|<img src=x|<svg\/onload|<\/title><script>/i;
 
 describe('echoed input is never markup', () => {
   it.each(PAYLOADS)('a problem document about the article id %s carries no raw < > &', async (payload) => {
@@ -46,6 +46,15 @@ describe('echoed input is never markup', () => {
     const text = await response.text();
     expect(text).not.toMatch(INJECTED);
     expect(text).not.toContain(payload);
+  });
+
+  it.each(PAYLOADS)('the article page does not reflect %s given as the query to highlight', async (payload) => {
+    for (const path of ['/articles/000_02fe02eaac33e47f', '/articles/no-such-article']) {
+      const response = await get(`${path}?q=${encodeURIComponent(`بوتين ${payload}`)}`);
+      const text = await response.text();
+      expect(text).not.toMatch(INJECTED);
+      expect(text).not.toContain(payload);
+    }
   });
 
   it('serves searches that echo the query as JSON that browsers will not sniff as HTML', async () => {

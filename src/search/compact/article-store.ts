@@ -30,6 +30,7 @@ class LazyArticle implements StoredArticle {
   readonly #at: number;
   #record: ArticleRecord | undefined;
   #body: string | undefined;
+  #date: string | undefined;
 
   constructor(parts: ArticleStoreParts, at: number, id: string) {
     this.#parts = parts;
@@ -43,8 +44,9 @@ class LazyArticle implements StoredArticle {
   }
 
   get date(): string | undefined {
-    const date = this.#parts.dates.get(this.#at);
-    return date === '' ? undefined : date;
+    // Kept: sorting by date reads it at every comparison.
+    this.#date ??= this.#parts.dates.get(this.#at);
+    return this.#date === '' ? undefined : this.#date;
   }
 
   get title(): string {
@@ -79,9 +81,14 @@ class LazyArticle implements StoredArticle {
 
 export class ArticleStore implements ArticleLookup {
   readonly #parts: ArticleStoreParts;
+  readonly #ids: readonly string[];
+  /** Id → position, built on the first lookup: a search looks up every match, a Map beats binary search there. */
+  #positions: Map<string, number> | undefined;
 
-  constructor(parts: ArticleStoreParts) {
+  /** `ids` are the decoded id column (the MiniSearch side holds them anyway). */
+  constructor(parts: ArticleStoreParts, ids: readonly string[]) {
     this.#parts = parts;
+    this.#ids = ids;
   }
 
   get size(): number {
@@ -89,7 +96,8 @@ export class ArticleStore implements ArticleLookup {
   }
 
   get(id: string): StoredArticle | undefined {
-    const at = this.#parts.ids.indexOf(id);
-    return at === -1 ? undefined : new LazyArticle(this.#parts, at, id);
+    this.#positions ??= new Map(this.#ids.map((known, at) => [known, at]));
+    const at = this.#positions.get(id);
+    return at === undefined ? undefined : new LazyArticle(this.#parts, at, id);
   }
 }

@@ -1,20 +1,23 @@
 /**
  * A MiniSearch whose index is the compact file, read in place. MiniSearch's own `search()`
  * runs unchanged over stand-ins for the private members it reads, so BM25 scores, prefix and
- * fuzzy expansion and query trees are MiniSearch's, not a reimplementation (the equality
- * suite in tests/build/compact-equality.test.ts holds them to plain MiniSearch's results).
+ * fuzzy expansion and query trees are MiniSearch's, not a reimplementation; only plain OR
+ * queries of exact terms take an exact shortcut (fast-search.ts). The equality suite in
+ * tests/build/compact-equality.test.ts holds both to plain MiniSearch's results.
  *
  * Read-only: adding or removing documents is not supported (the corpus changes by redeploying).
  * `JSON.stringify` of it gives MiniSearch's own serialization, byte for byte (tested), which is
  * how the scale bench makes the plain-MiniSearch baseline without indexing twice.
  * Tied to minisearch 7.2.0's internals, which package.json pins.
  */
-import MiniSearch, { type Options } from 'minisearch';
+import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
+import { fastSearch, type FastSearchContext } from './fast-search.ts';
 import type { CompactTermIndex } from './term-index.ts';
 import type { StringColumn } from './string-column.ts';
 
 /** The private members of MiniSearch 7.2.0 that search() and documentCount/termCount/has read. */
 interface MiniSearchInternals {
+  _options: FastSearchContext['options'];
   _index: unknown;
   _documentCount: number;
   _nextId: number;
@@ -127,5 +130,19 @@ export function createCompactMiniSearch<T>(parts: CompactMiniSearchParts<T>): Mi
   internals._idToShortId = new IdToShortId(parts.idColumn);
   internals._fieldLength = new FieldLengths(parts.fieldLengths, fieldCount);
   internals._storedFields = new Map(); // none: the article store answers for display
+
+  // Plain OR queries of exact terms take the typed-array shortcut; the rest is MiniSearch's own search.
+  const context: FastSearchContext = {
+    options: internals._options,
+    termIndex: parts.termIndex,
+    ids: parts.ids,
+    fieldIds: parts.fieldIds,
+    averageFieldLength: parts.averageFieldLength,
+    fieldLengths: parts.fieldLengths,
+    documentCount: parts.documentCount,
+  };
+  const search = miniSearch.search.bind(miniSearch);
+  miniSearch.search = ((query: Parameters<typeof search>[0], searchOptions: SearchOptions = {}) =>
+    fastSearch(context, query, searchOptions) ?? search(query, searchOptions)) as typeof miniSearch.search;
   return miniSearch;
 }

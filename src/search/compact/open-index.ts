@@ -40,6 +40,7 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Op
   const { header, sections: s } = readBlob(bytes);
   checkFields(header.fieldIds, options.fields);
   const idColumn = new StringColumn(s.idUnits, s.idOffsets);
+  const ids = allStrings(s.idUnits, s.idOffsets);
   const termIndex = new CompactTermIndex({
     terms: new StringColumn(s.termUnits, s.termOffsets),
     ranks: s.termRanks,
@@ -50,7 +51,7 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Op
   const miniSearch = createCompactMiniSearch<T>({
     options,
     termIndex,
-    ids: allStrings(s.idUnits, s.idOffsets),
+    ids,
     idColumn,
     fieldIds: header.fieldIds,
     averageFieldLength: header.averageFieldLength,
@@ -66,7 +67,7 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Op
     records: s.records,
     recordOffsets: s.recordOffsets,
     bodies: new BodyDecoder(new StringColumn(s.bodyWordUnits, s.bodyWordOffsets), s.bodyCodes, s.bodyOffsets),
-  });
+  }, ids);
   return {
     manifest: header.manifest,
     miniSearch,

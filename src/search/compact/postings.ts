@@ -18,6 +18,16 @@ export class FieldPostings {
     this.size = docs.length;
   }
 
+  /** Short ids, ascending (no copy; do not modify). */
+  get docIds(): Uint32Array {
+    return this.#docs;
+  }
+
+  /** Term frequency of each of `docIds`. */
+  get frequencies(): Uint32Array {
+    return this.#freqs;
+  }
+
   keys(): IterableIterator<number> {
     return this.#docs.values();
   }

@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { highlightRanges, makeSnippet, type Range } from '../../src/search/highlight.ts';
+import { analyzeText } from '../../src/search/query.ts';
+
+/** The index terms a query matches, as MiniSearch reports them in `result.terms`. */
+const termsOf = (query: string) => new Set(analyzeText(query));
+const words = (text: string, ranges: Range[]) => ranges.map(([start, end]) => text.slice(start, end));
+
+describe('highlightRanges', () => {
+  it.each([
+    ['a diacritized word', 'قال الرئيسُ بُوتِين إن القمة ناجحة', 'بوتين', ['بُوتِين']],
+    ['a word with conjunction and preposition', 'وقال المتحدث وبِبُوتين يلتقي', 'بوتين', ['وبِبُوتين']],
+    ['a word with the article chain', 'وبالأَلبانية كتب الشاعر', 'الألبانية', ['وبالأَلبانية']],
+    ['a word written with tatweel', 'العـــربية لغة', 'العربية', ['العـــربية']],
+    ['a ta marbuta before a pronoun', 'زار عاصمتَها أمس', 'عاصمة', ['عاصمتَها']],
+    ['a spelling variant', 'قال ترمب إن أميركا أولاً', 'ترامب أمريكا', ['ترمب', 'أميركا']],
+    ['every occurrence', 'سوريا ثم سُورِيا', 'سوريا', ['سوريا', 'سُورِيا']],
+  ])('covers exactly %s', (_case, text, query, expected) => {
+    expect(words(text, highlightRanges(text, termsOf(query)))).toEqual(expected);
+  });
+
+  it('highlights words of a diacritized title', () => {
+    const title = 'تَرَامْبُ يَأْمُلُ إِبْرَامَ «صَفْقَةٍ» حَوْلَ سُورِيَا فِي قِمَّتِهِ مَعَ بُوتِين';
+    expect(words(title, highlightRanges(title, termsOf('ترامب صفقة بوتين')))).toEqual(['تَرَامْبُ', 'صَفْقَةٍ', 'بُوتِين']);
+  });
+
+  it('leaves function words and non-matching words alone', () => {
+    expect(highlightRanges('على الطاولة', termsOf('علي'))).toEqual([]);
+  });
+});
+
+describe('makeSnippet', () => {
+  const body =
+    'على وقع التطورات المتسارعة التي تشهدها المنطقة والعالم، تتجه الأنظار إلى القمة المرتقبة. ' +
+    'وأعلن الرئيسُ الأميركيُّ دونالد ترامب أنه قد يلتقي نظيرَه الروسيَّ وبِبُوتين في هلسنكي بعد قمة حلف الناتو في بروكسل، ' +
+    'وسيبحث خلال اللقاء قضايا سوريا وأوكرانيا.';
+
+  it('puts the highlights on the original diacritized and clitic-prefixed words', () => {
+    const snippet = makeSnippet(body, termsOf('بوتين هلسنكي الأمريكي'));
+    expect(words(snippet.text, snippet.highlights)).toEqual(['الأميركيُّ', 'وبِبُوتين', 'هلسنكي']);
+  });
+
+  const arabicWord = fc.string({ unit: fc.constantFrom('ب', 'و', 'ت', 'ي', 'ن', 'ا', 'ل', 'َ', 'ُ', 'ّ', 'ـ'), minLength: 1, maxLength: 8 });
+  const text = fc.array(fc.tuple(arabicWord, fc.constantFrom(' ', '، ', '. ', '\n\n', ' «')), { maxLength: 80 }).map((parts) => parts.flat().join(''));
+
+  it('keeps every highlight inside the snippet, in order, on whole words', () => {
+    fc.assert(
+      fc.property(text, fc.array(arabicWord, { maxLength: 3 }), fc.integer({ min: 20, max: 300 }), (body, query, length) => {
+        const snippet = makeSnippet(body, termsOf(query.join(' ')), length);
+        let previousEnd = 0;
+        for (const [start, end] of snippet.highlights) {
+          expect(start).toBeGreaterThanOrEqual(previousEnd);
+          expect(end).toBeGreaterThan(start);
+          expect(end).toBeLessThanOrEqual(snippet.text.length);
+          previousEnd = end;
+        }
+      }),
+    );
+  });
+});
