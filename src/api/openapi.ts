@@ -2,6 +2,8 @@
 import { LIMITS } from './params.ts';
 
 const problem = { $ref: '#/components/responses/Problem' };
+/** Answers any /api route can give: a request body (413), a URL over 8 kB (414), the rate limit (429, with Retry-After). */
+const guardProblems = { '413': problem, '414': problem, '429': problem };
 const q = (description: string) => ({ name: 'q', in: 'query', required: true, description, schema: { type: 'string', minLength: 1, maxLength: LIMITS.qMaxChars } });
 const range = { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: '[start, end) in UTF-16 code units' };
 
@@ -34,7 +36,7 @@ export const OPENAPI_DOCUMENT = {
           },
           '304': { description: 'Not modified (If-None-Match matched the ETag).' },
           '400': problem,
-          '429': problem,
+          ...guardProblems,
         },
       },
     },
@@ -61,7 +63,7 @@ export const OPENAPI_DOCUMENT = {
           },
           '304': { description: 'Not modified.' },
           '400': problem,
-          '429': problem,
+          ...guardProblems,
         },
       },
     },
@@ -74,7 +76,7 @@ export const OPENAPI_DOCUMENT = {
           '200': { description: 'The article.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } } },
           '304': { description: 'Not modified.' },
           '404': problem,
-          '429': problem,
+          ...guardProblems,
         },
       },
     },
@@ -104,6 +106,7 @@ export const OPENAPI_DOCUMENT = {
             },
           },
           '503': problem,
+          ...guardProblems,
         },
       },
     },

@@ -16,6 +16,9 @@ export interface Snippet {
 
 /** Default snippet length in characters: two lines of a result list. */
 export const SNIPPET_LENGTH = 220;
+/** Where snippets look for matches first, and at most (characters from the start of the text). */
+const FIRST_SCAN_CHARS = 3000;
+const MAX_SCAN_CHARS = 50_000;
 /** How much text to keep before the first match, so it is read in context. */
 const LEAD_IN = 50;
 
@@ -70,8 +73,14 @@ function bestWindowStart(spans: WordSpan[], terms: ReadonlySet<string>, length: 
  * with the highlight ranges inside it.
  */
 export function makeSnippet(text: string, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): Snippet {
-  const spans = wordSpans(text);
-  const windowStart = bestWindowStart(spans, terms, length);
+  // Analyzing every word of a long article for each hit would eat the request's CPU budget, and
+  // news states its subject first: look in the opening, and further only when it has no match.
+  let spans = wordSpans(text.slice(0, FIRST_SCAN_CHARS + length));
+  let windowStart = bestWindowStart(spans, terms, length);
+  if (windowStart === 0 && !spans.some((span) => matchingTerm(span, terms) !== undefined) && text.length > FIRST_SCAN_CHARS + length) {
+    spans = wordSpans(text.slice(0, MAX_SCAN_CHARS));
+    windowStart = bestWindowStart(spans, terms, length);
+  }
   const inWindow = spans.filter((span) => span.start >= windowStart && span.end <= windowStart + length);
   const first = inWindow[0];
   const last = inWindow[inWindow.length - 1];
