@@ -18,7 +18,7 @@ import { canonicalSpelling } from './variants.ts';
  * Bumped whenever the analyzer's output changes, so a Worker never searches an index built
  * with another analyzer (the build stamps it, the Worker checks it).
  */
-export const ANALYZER_VERSION = 'light10-ar-2';
+export const ANALYZER_VERSION = 'light10-ar-3';
 
 /**
  * Results of recent tokens. Running text repeats its words (the index build, phrase checks and
@@ -60,12 +60,19 @@ const LONE_PREPOSITION = /^[وف]?(?:[بك](?!ال)|ل(?!ال|ل))(?=[\u0621-\u0
 export function analyzeQueryToken(token: string): string | string[] | null {
   const term = analyzeToken(token);
   if (term === null) return null;
-  const folded = foldLetters(token);
-  const preposition = LONE_PREPOSITION.exec(folded);
-  if (preposition === null) return term;
-  const bare = analyzeToken(token.slice(preposition[0].length));
-  return bare === null || bare === term ? term : [term, bare];
+  const terms = [term];
+  const preposition = LONE_PREPOSITION.exec(foldLetters(token));
+  if (preposition !== null) terms.push(analyzeToken(token.slice(preposition[0].length)) ?? term);
+  // A leading و is either the conjunction or the word's first letter (`وزير`, `وكالة`, `وطن`); the
+  // stemmer reads it as the conjunction, so with the article the same word keeps it (`الوزير` → `وزير`).
+  // The query searches both readings; the index keeps one term per word.
+  if (LEADING_WAW.test(token)) terms.push(analyzeToken(`ال${token}`) ?? term);
+  const distinct = [...new Set(terms)];
+  return distinct.length === 1 ? term : distinct;
 }
+
+/** A word starting with و that is not و + article: the و may belong to the word. */
+const LEADING_WAW = /^و(?!ال|لل)[\u0621-\u064A]{3,}$/;
 
 /** Index term of a cleaned token (output of `wordTokens`, not folded), or null for a function word. */
 export function analyzeToken(token: string): string | null {
