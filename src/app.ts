@@ -15,10 +15,11 @@ import { rateLimit } from './http/rate-limit.ts';
 import { noBody, urlLimit } from './http/request-limits.ts';
 import { articlePage } from './pages/article-page.ts';
 import { homePage } from './pages/home-page.ts';
+import { problemsPage } from './pages/problems-page.ts';
 import { widgetScript } from './pages/widget-script.ts';
 
 /** Paths the Worker serves; any other method on them is a 405. */
-const ROUTES = ['/', '/widget.js', '/articles/:id', '/openapi.json', '/api/search', '/api/suggest', '/api/health', '/api/articles/:id'] as const;
+const ROUTES = ['/', '/docs/problems', '/widget.js', '/articles/:id', '/openapi.json', '/api/search', '/api/suggest', '/api/health', '/api/articles/:id'] as const;
 
 /** `*` or a comma-separated allow-list from the CORS_ALLOWED_ORIGINS var. */
 function allowedOrigin(origin: string, allowList: string | undefined): string | null {
@@ -63,6 +64,7 @@ app.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT, 200, { 'Cache-Control':
 app.get('/', homePage);
 app.get('/widget.js', widgetScript);
 app.get('/articles/:id', articlePage);
+app.get('/docs/problems', problemsPage);
 
 for (const path of ROUTES) app.all(path, handleOtherMethods);
 app.notFound(handleNotFound);

@@ -65,3 +65,16 @@ describe('API errors (RFC 9457 problem details)', () => {
     }
   });
 });
+
+describe('GET /docs/problems', () => {
+  it('explains every problem type at the anchor its documents link to', async () => {
+    const page = await (await get('/docs/problems')).text();
+    const { status, body } = await problem('/api/search');
+    expect(status).toBe(400);
+    const anchor = body.type.split('#')[1]!;
+    expect(page).toContain(`id="${anchor}"`);
+    for (const type of ['invalid-parameter', 'not-found', 'method-not-allowed', 'too-many-requests', 'internal-error']) {
+      expect(page).toContain(`id="${type}"`);
+    }
+  });
+});

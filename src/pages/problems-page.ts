@@ -1,0 +1,34 @@
+/**
+ * GET /docs/problems: what each problem `type` of the API means (RFC 9457 asks that a type URI
+ * tell a person what went wrong); every problem document links here with `#<type>`.
+ */
+import type { Context } from 'hono';
+import { html } from 'hono/html';
+import { PROBLEM_TYPES, type ProblemType } from '../http/problem.ts';
+import { renderPage } from './page-shell.ts';
+
+const EXPLANATIONS: Record<ProblemType, string> = {
+  'invalid-parameter': 'A query parameter has a value outside its rules; `parameter` names it and `detail` says the rule. Fix the value and retry.',
+  'missing-parameter': 'A required query parameter (q) is absent; `parameter` names it.',
+  'not-found': 'No article with this id, or no route at this path (see /openapi.json).',
+  'method-not-allowed': 'The API is read-only: use GET (or HEAD); the Allow header lists the methods.',
+  'too-many-requests': 'This client sent more requests than the rate limit allows; wait the seconds given in Retry-After.',
+  'uri-too-long': 'The URL is longer than any valid request (8 kB); shorten the query.',
+  'content-too-large': 'The API takes no request body; send the parameters in the query string.',
+  'index-unavailable': 'The Worker was deployed with an index built for another version; the operator must rebuild and redeploy.',
+  'internal-error': 'An unexpected error; it was logged. Retrying later may help.',
+};
+
+export function problemsPage(c: Context): Promise<Response> {
+  const types = Object.keys(PROBLEM_TYPES) as ProblemType[];
+  return renderPage(c, {
+    title: 'API problem types',
+    body: html`<main lang="en" dir="ltr">
+      <h1>API problem types</h1>
+      <p>Errors are <a href="https://www.rfc-editor.org/rfc/rfc9457">RFC 9457</a> problem documents (<code>application/problem+json</code>).</p>
+      <dl>
+        ${types.map((type) => html`<dt id="${type}"><code>${type}</code></dt><dd>${PROBLEM_TYPES[type]}: ${EXPLANATIONS[type]}</dd>`)}
+      </dl>
+    </main>`,
+  });
+}
