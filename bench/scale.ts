@@ -16,11 +16,12 @@ import { gzipSync } from 'node:zlib';
 import { readSubset, titleQueries } from './lib/scale-corpus.ts';
 import { writePeer, type PeerName } from './lib/scale-peers.ts';
 import { renderChart, renderSection, type SizeResult, type EngineLoad, type WorkerRun } from './lib/scale-report.ts';
-import { bundleSize, emptyWorker, startDev, timedGet, workerCopy } from './lib/scale-workerd.ts';
+import { bundleSize, emptyWorker, snapshot, startDev, timedGet, workerCopy } from './lib/scale-workerd.ts';
 import { writeSection } from './lib/results-md.ts';
 import { loadIndex } from '../src/search/read-index.ts';
 
-const ROOT = new URL('../', import.meta.url).pathname;
+/** Where the build, the loads and the Worker run from: a snapshot of the checkout taken at start (see main). */
+let ROOT = new URL('../', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,10000,31030' },
@@ -195,7 +196,7 @@ async function benchSize(n: number): Promise<SizeResult> {
   let bundle: SizeResult['bundle'];
   let startupMs: number | undefined;
   if (values.workerd) {
-    const copy = workerCopy(join(dir, 'worker'), join(dir, 'out'));
+    const copy = workerCopy(join(dir, 'worker'), join(dir, 'out'), ROOT);
     log(`${n}: wrangler deploy --dry-run, check startup`);
     bundle = bundleSize(copy);
     startupMs = startupCpu(copy);
@@ -209,6 +210,7 @@ async function benchSize(n: number): Promise<SizeResult> {
 async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   try {
+    ROOT = `${snapshot(join(work, 'snapshot'))}/`;
     const empty = await emptyBaseline();
     const results: SizeResult[] = [];
     for (const n of sizes) {

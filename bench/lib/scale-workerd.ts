@@ -12,16 +12,30 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
 const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
 
-/** A copy of the Worker (src/, wrangler.toml) whose src/generated/ holds the given build. */
-export function workerCopy(dir: string, buildOut: string): string {
+/** A copy of the Worker (src/, wrangler.toml, from `root`) whose src/generated/ holds the given build. */
+export function workerCopy(dir: string, buildOut: string, root: string = ROOT): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true, filter: (path) => !path.includes('/src/generated/index-data.') });
+  cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true, filter: (path) => !path.includes('/src/generated/index-data.') });
   for (const file of ['index-data.js', 'index-data.bin']) cpSync(join(buildOut, file), join(dir, 'src/generated', file));
   // Without the rate limiter: the bench sends hundreds of queries from one address.
-  const config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8').replace(/\[\[ratelimits\]\][^[]*/g, '');
+  const config = readFileSync(join(root, 'wrangler.toml'), 'utf8').replace(/\[\[ratelimits\]\][^[]*/g, '');
   writeFileSync(join(dir, 'wrangler.toml'), config);
-  cpSync(join(ROOT, 'package.json'), join(dir, 'package.json'));
+  cpSync(join(root, 'package.json'), join(dir, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+/**
+ * A copy of the code the bench runs (Worker, build, bench), so that edits made to the checkout
+ * while the bench runs cannot mix two versions (an index built by one analyzer, served by another).
+ */
+export function snapshot(dir: string): string {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const entry of ['src', 'build-index', 'bench', 'package.json', 'wrangler.toml']) {
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (path) => !path.includes('/bench/out') });
+  }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
 }

@@ -40,3 +40,10 @@ describe('body word codes', () => {
     expect(codes.length).toBe(5);
   });
 });
+
+describe('body word codes and \\s', () => {
+  it('treat as whitespace exactly the characters \\s matches', () => {
+    const all = Array.from({ length: 0x10000 }, (_, unit) => String.fromCharCode(unit)).filter((c) => /\s/.test(c));
+    for (const space of all) expect(roundTrip([`a${space}b ${space}c`, `${space}x`])).toEqual([`a${space}b ${space}c`, `${space}x`]);
+  });
+});

@@ -36,6 +36,7 @@ let browser: Browser;
 /** A copy of the Worker whose index holds only the article above. */
 async function prepareWorker(): Promise<string> {
   await buildWidget();
+  await mkdir(join(ROOT, '.wrangler'), { recursive: true });
   dir = await mkdtemp(join(ROOT, '.wrangler', 'e2e-untrusted-'));
   // Inside the repository so that the copy resolves hono and minisearch from node_modules.
   await cp(join(ROOT, 'src'), join(dir, 'src'), { recursive: true, filter: (path) => !/index-data\.(js|bin)$/.test(path) });

@@ -35,24 +35,36 @@ export class BodyDecoder {
     let length = 0;
     let previousWord = false;
     while (reader.pos < end) {
-      const units = dictionary.units(reader.read());
-      const word = units.length > 0 && !isSpaceUnit(units[0]!);
-      const needed = length + units.length + 1;
+      const rank = reader.read();
+      const first = dictionary.firstUnit(rank);
+      const word = first === first && !isSpaceUnit(first); // NaN (empty entry) is no word
+      const needed = length + dictionary.lengthOf(rank) + 1;
       if (needed > this.#scratch.length) {
         const grown = new Uint16Array(Math.max(needed, this.#scratch.length * 2));
         grown.set(this.#scratch.subarray(0, length));
         this.#scratch = grown;
       }
       if (word && previousWord) this.#scratch[length++] = 0x20;
-      this.#scratch.set(units, length);
-      length += units.length;
+      length = dictionary.copyInto(rank, this.#scratch, length);
       previousWord = word;
     }
     return decodeUtf16(this.#scratch.subarray(0, length));
   }
 }
 
-/** The first code unit of a whitespace run (what `\s` matches, as far as the build's split makes runs). */
+/** Whether a code unit is one that `\s` matches (the build's split makes runs of them). */
 function isSpaceUnit(unit: number): boolean {
-  return isSpace(String.fromCharCode(unit));
+  if (unit <= 0x20) return unit === 0x20 || (unit >= 0x09 && unit <= 0x0d);
+  if (unit < 0xa0) return false;
+  return (
+    unit === 0xa0 ||
+    unit === 0x1680 ||
+    (unit >= 0x2000 && unit <= 0x200a) ||
+    unit === 0x2028 ||
+    unit === 0x2029 ||
+    unit === 0x202f ||
+    unit === 0x205f ||
+    unit === 0x3000 ||
+    unit === 0xfeff
+  );
 }

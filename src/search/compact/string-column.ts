@@ -52,6 +52,25 @@ export class StringColumn {
     return true;
   }
 
+  /** Copies string i's code units into `target` at `at` (no allocation); returns the new end. */
+  copyInto(i: number, target: Uint16Array, at: number): number {
+    const units = this.#units;
+    const end = this.#offsets[i + 1]!;
+    let out = at;
+    for (let k = this.#offsets[i]!; k < end; k++) target[out++] = units[k]!;
+    return out;
+  }
+
+  /** Length of string i in code units. */
+  lengthOf(i: number): number {
+    return this.#offsets[i + 1]! - this.#offsets[i]!;
+  }
+
+  /** First code unit of string i (NaN for an empty string). */
+  firstUnit(i: number): number {
+    return this.lengthOf(i) === 0 ? NaN : this.#units[this.#offsets[i]!]!;
+  }
+
   /** Code units of string i, without copying (for edit distances). */
   units(i: number): Uint16Array {
     return this.#units.subarray(this.#offsets[i]!, this.#offsets[i + 1]!);

@@ -4,7 +4,7 @@
  * the workerd it spawned.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,6 +47,8 @@ async function waitForHealth(origin: string, child: ChildProcess, log: () => str
 export async function startWranglerDev({ port, inspectorPort, config }: DevServerOptions): Promise<DevServer> {
   // A fresh state directory: the local edge cache persists, and an answer cached by an earlier
   // run (another build of the engine over the same corpus) must not leak into this one.
+  // .wrangler/ does not exist yet in a fresh clone.
+  await mkdir(join(ROOT, '.wrangler'), { recursive: true });
   const state = await mkdtemp(join(ROOT, '.wrangler', `e2e-state-${port}-`));
   const args = [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false', '--persist-to', state];
   if (config) args.push('--config', config);
