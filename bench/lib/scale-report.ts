@@ -58,6 +58,28 @@ const TARGETS: Record<number, { readyMs: number; heapMb: number; p95: number }> 
   31030: { readyMs: 400, heapMb: 120, p95: 10 },
 };
 
+/** Findings that hold across runs (profiles and one-off measurements on 2026-11-24). */
+const NOTES = `### Notes
+
+- The index is one binary file, imported as a wrangler \`Data\` module (an ArrayBuffer) and read in place
+  (src/search/compact/README.md). The alternative, the same bytes as a base64 string literal, measured
+  220 ms to decode 50 MiB in Node (\`atob\` and a copy loop), holds a 67 MB string besides the bytes, and
+  makes the 31,030-article bundle 67 MiB, over the 64 MiB limit.
+- The engine meets the search targets; the Worker's search does not: at every N most of its time goes
+  to the first page's hits, not to the index. In a CPU profile of searchArticles at N = 1,000, making
+  the snippets (src/search/highlight.ts analyzes each hit's body) took 65% and decoding the ten bodies
+  18% (since made about a quarter faster); the index query, 4%.
+- Bodies are stored as word codes (27 MB instead of 96 MB of UTF-8 at N = 31,030); without that the
+  full corpus does not fit the bundle limit.
+- Orama is measured up to N = 10,000 (\`--orama-max\`): its saved index is 26 MB of JSON at 1,000
+  articles and grows with N toward V8's longest string, and at 10,000 its heap is already four times
+  the isolate's memory. The Worker copies run without the rate limiter (the bench sends hundreds of
+  queries from one address). workerd's timer has millisecond resolution, hence the whole milliseconds.
+- \`wrangler dev\` answers its first request after the module, index included, is evaluated, so the
+  first response does not show the index; \`wrangler check startup\` does (startup CPU column).
+- The equality suite (tests/build/compact-equality.test.ts) checks that these results are plain
+  MiniSearch's: same JSON serialization, same results and scores for 300 title queries.`;
+
 const ms = (x: number | undefined): string => (x === undefined ? '–' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
 const mb = (x: number | undefined): string => (x === undefined ? '–' : x.toFixed(1));
 const q3 = (q: Quantiles | undefined): string => (q === undefined ? '–' : `${ms(q.p50)} / ${ms(q.p95)} / ${ms(q.p99)}`);
@@ -142,6 +164,8 @@ export function renderSection(results: readonly SizeResult[], empty: EmptyWorker
       `| ${r.n.toLocaleString('en')} | ${r.queries} | ${(w.readyMs / 1000).toFixed(1)} s | ${ms(w.firstMs)} ms | ${q3(w.search)} ms | ${q3(w.searchWall)} ms | ${q3(w.suggest)} ms |`,
     );
   }
+  lines.push('');
+  lines.push(NOTES);
   lines.push('');
   lines.push('![Load time and memory against N](scale.svg)');
   return lines.join('\n');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fuzzyMatches } from '../../src/search/compact/fuzzy.ts';
-import { StringColumn } from '../../src/search/compact/string-column.ts';
+import { decodeUtf16, decodeUtf16ByCharCodes, StringColumn } from '../../src/search/compact/string-column.ts';
 import { VarintReader, writeVarint } from '../../src/search/compact/varint.ts';
 
 function column(strings: readonly string[]): StringColumn {
@@ -51,6 +51,32 @@ describe('varints', () => {
     const bytes: number[] = [];
     writeVarint(bytes, value);
     expect(bytes).toEqual(expected);
+  });
+});
+
+describe('decodeUtf16', () => {
+  it('gives back any string, lone surrogates included, in workerd as with fromCharCode', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom('\ud83d', '\ude00', 'ب') }), (a, b) => {
+        const text = a + b;
+        const codeUnits = new Uint16Array(text.length);
+        for (let i = 0; i < text.length; i++) codeUnits[i] = text.charCodeAt(i);
+        // Compared as code units: a failure message with a lone surrogate cannot leave workerd.
+        expect(decodeUtf16(codeUnits) === text && decodeUtf16ByCharCodes(codeUnits) === text).toBe(true);
+      }),
+    );
+  });
+
+  it('keeps a leading byte order mark (U+FEFF is text here)', () => {
+    expect(decodeUtf16(Uint16Array.of(0xfeff, 0x628))).toBe('\ufeffب');
+  });
+
+  it('decodes strings longer than one fromCharCode chunk', () => {
+    const text = 'سعود'.repeat(5000);
+    const units = new Uint16Array(text.length);
+    for (let i = 0; i < text.length; i++) units[i] = text.charCodeAt(i);
+    expect(decodeUtf16ByCharCodes(units)).toBe(text);
+    expect(decodeUtf16(units)).toBe(text);
   });
 });
 

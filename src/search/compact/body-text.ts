@@ -6,7 +6,6 @@
  * without any decompressor (workerd has none that is synchronous).
  */
 import { decodeUtf16, type StringColumn } from './string-column.ts';
-import { VarintReader } from './varint.ts';
 
 /** Words and the whitespace runs between them, as `split(/(\s+)/)` gives them, empty ones dropped. */
 export function bodyTokens(text: string): string[] {
@@ -29,26 +28,34 @@ export class BodyDecoder {
   }
 
   decode(i: number): string {
+    const codes = this.#codes;
     const end = this.#offsets[i + 1]!;
-    const reader = new VarintReader(this.#codes, this.#offsets[i]!);
-    const dictionary = this.#dictionary;
+    const { units, offsets } = this.#dictionary.raw;
+    let scratch = this.#scratch;
+    let pos = this.#offsets[i]!;
     let length = 0;
     let previousWord = false;
-    while (reader.pos < end) {
-      const rank = reader.read();
-      const first = dictionary.firstUnit(rank);
-      const word = first === first && !isSpaceUnit(first); // NaN (empty entry) is no word
-      const needed = length + dictionary.lengthOf(rank) + 1;
-      if (needed > this.#scratch.length) {
-        const grown = new Uint16Array(Math.max(needed, this.#scratch.length * 2));
-        grown.set(this.#scratch.subarray(0, length));
-        this.#scratch = grown;
+    while (pos < end) {
+      // An inlined VarintReader.read(): this loop runs once per word of every body shown.
+      let byte = codes[pos++]!;
+      let rank = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) {
+        byte = codes[pos++]!;
+        rank += (byte & 0x7f) * 2 ** shift;
       }
-      if (word && previousWord) this.#scratch[length++] = 0x20;
-      length = dictionary.copyInto(rank, this.#scratch, length);
+      const from = offsets[rank]!;
+      const to = offsets[rank + 1]!;
+      const word = to > from && !isSpaceUnit(units[from]!);
+      if (length + (to - from) + 1 > scratch.length) {
+        const grown = new Uint16Array(Math.max(length + (to - from) + 1, scratch.length * 2));
+        grown.set(scratch.subarray(0, length));
+        scratch = this.#scratch = grown;
+      }
+      if (word && previousWord) scratch[length++] = 0x20;
+      for (let k = from; k < to; k++) scratch[length++] = units[k]!;
       previousWord = word;
     }
-    return decodeUtf16(this.#scratch.subarray(0, length));
+    return decodeUtf16(scratch.subarray(0, length));
   }
 }
 
