@@ -16,8 +16,11 @@ export interface Snippet {
 
 /** Default snippet length in characters: two lines of a result list. */
 export const SNIPPET_LENGTH = 220;
+/** The first `maxChars` characters of a text or more (a whole body is fine); lets a store skip decoding the rest. */
+export type TextPrefix = (maxChars: number) => string;
+
 /** Where snippets look for matches first, and at most (characters from the start of the text). */
-const FIRST_SCAN_CHARS = 3000;
+const FIRST_SCAN_CHARS = 1500;
 const MAX_SCAN_CHARS = 50_000;
 /** How much text to keep before the first match, so it is read in context. */
 const LEAD_IN = 50;
@@ -72,13 +75,16 @@ function bestWindowStart(spans: WordSpan[], terms: ReadonlySet<string>, length: 
  * matches (the beginning when nothing matches), cut on word boundaries, whitespace collapsed,
  * with the highlight ranges inside it.
  */
-export function makeSnippet(text: string, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): Snippet {
+export function makeSnippet(source: string | TextPrefix, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): Snippet {
+  const prefix: TextPrefix = typeof source === 'string' ? (maxChars) => source.slice(0, maxChars) : source;
   // Analyzing every word of a long article for each hit would eat the request's CPU budget, and
   // news states its subject first: look in the opening, and further only when it has no match.
-  let spans = wordSpans(text.slice(0, FIRST_SCAN_CHARS + length));
+  let text = prefix(FIRST_SCAN_CHARS + length);
+  let spans = wordSpans(text);
   let windowStart = bestWindowStart(spans, terms, length);
-  if (windowStart === 0 && !spans.some((span) => matchingTerm(span, terms) !== undefined) && text.length > FIRST_SCAN_CHARS + length) {
-    spans = wordSpans(text.slice(0, MAX_SCAN_CHARS));
+  if (windowStart === 0 && !spans.some((span) => matchingTerm(span, terms) !== undefined) && text.length >= FIRST_SCAN_CHARS + length) {
+    text = prefix(MAX_SCAN_CHARS);
+    spans = wordSpans(text);
     windowStart = bestWindowStart(spans, terms, length);
   }
   const inWindow = spans.filter((span) => span.start >= windowStart && span.end <= windowStart + length);

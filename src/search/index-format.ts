@@ -14,6 +14,8 @@ export interface StoredArticle {
   url?: string;
   author?: string;
   tags?: string[];
+  /** The start of `body` (at least `maxChars` characters when the body has them), for stores that can decode it without the rest. */
+  bodyPrefix?(maxChars: number): string;
 }
 
 /** Completions for `/api/suggest`: parallel arrays sorted by `keys`. */

@@ -67,7 +67,7 @@ function newestFirst(a: { article: StoredArticle; score: number }, b: { article:
 
 function toHit(article: StoredArticle, result: SearchResult): SearchHit {
   const terms = new Set(result.terms);
-  const snippet = makeSnippet(article.body, terms);
+  const snippet = makeSnippet(article.bodyPrefix !== undefined ? (maxChars) => article.bodyPrefix!(maxChars) : article.body, terms);
   return {
     id: article.id,
     title: article.title,
@@ -84,8 +84,12 @@ function toHit(article: StoredArticle, result: SearchResult): SearchHit {
 export function searchArticles(index: LoadedIndex, request: SearchRequest): SearchResponse {
   const parsed = parseQuery(request.q);
   const positive = parsed.words.join(' ');
+  // Each side is its own OR group: MiniSearch would otherwise apply AND_NOT between the words of
+  // a side too ("a b -c" would mean a without b).
   const query: Query =
-    parsed.excluded.length === 0 ? positive : { combineWith: 'AND_NOT', queries: [positive, parsed.excluded.join(' ')] };
+    parsed.excluded.length === 0
+      ? positive
+      : { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [positive] }, { combineWith: 'OR', queries: [parsed.excluded.join(' ')] }] };
   const sources = new Set(request.sources);
 
   // Facets count every source among the matches that pass the other filters, so a reader can

@@ -92,6 +92,12 @@ describe('GET /api/search', () => {
     expect((await ids({ q: 'بوتين -هلسنكي' })).length).toBe(3);
   });
 
+  it('keeps every positive word OR-ed when a -word is present', async () => {
+    const found = await ids({ q: 'FBI هلسنكي -لافروف' });
+    expect(found.sort()).toEqual(['000_02fe02eaac33e47f', '002_77bb04e589020bf5', '004_982c28391604204f']);
+    expect(await ids({ q: 'FBI هلسنكي -هلسنكي -سيرجي' })).toEqual(['002_77bb04e589020bf5']);
+  });
+
   it('answers 200 with no hits for a word that is not in the corpus', async () => {
     const body = await (await search({ q: 'زلزال' })).json<SearchBody>();
     expect(body).toMatchObject({ total: 0, hits: [] });

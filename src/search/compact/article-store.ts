@@ -57,6 +57,11 @@ class LazyArticle implements StoredArticle {
     return (this.#body ??= this.#parts.bodies.decode(this.#at));
   }
 
+  /** The body's first `maxChars` characters (whole words), without decoding the rest. */
+  bodyPrefix(maxChars: number): string {
+    return this.#body ?? this.#parts.bodies.decode(this.#at, maxChars);
+  }
+
   get url(): string | undefined {
     return this.#read().url;
   }

@@ -27,7 +27,8 @@ export class BodyDecoder {
     this.#offsets = offsets;
   }
 
-  decode(i: number): string {
+  /** Body i, or its first `maxChars` characters or a little more (whole words), when given. */
+  decode(i: number, maxChars = Infinity): string {
     const codes = this.#codes;
     const end = this.#offsets[i + 1]!;
     const { units, offsets } = this.#dictionary.raw;
@@ -35,7 +36,7 @@ export class BodyDecoder {
     let pos = this.#offsets[i]!;
     let length = 0;
     let previousWord = false;
-    while (pos < end) {
+    while (pos < end && length < maxChars) {
       // An inlined VarintReader.read(): this loop runs once per word of every body shown.
       let byte = codes[pos++]!;
       let rank = byte & 0x7f;
