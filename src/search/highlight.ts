@@ -20,7 +20,7 @@ export const SNIPPET_LENGTH = 220;
 export type TextPrefix = (maxChars: number) => string;
 
 /** Where snippets look for matches first, and at most (characters from the start of the text). */
-const FIRST_SCAN_CHARS = 1500;
+const FIRST_SCAN_CHARS = 1000;
 const MAX_SCAN_CHARS = 50_000;
 /** How much text to keep before the first match, so it is read in context. */
 const LEAD_IN = 50;
@@ -54,8 +54,11 @@ export function highlightRanges(text: string, terms: ReadonlySet<string>): Range
     .map((span) => [span.start, span.end]);
 }
 
-/** Start of the window of `length` characters that holds the most distinct matched terms. */
-function bestWindowStart(spans: WordSpan[], terms: ReadonlySet<string>, length: number): number {
+/**
+ * Start of the window of `length` characters that holds the most distinct matched terms, and
+ * whether any word matched at all.
+ */
+function bestWindow(spans: WordSpan[], terms: ReadonlySet<string>, length: number): { start: number; found: boolean } {
   const matches = spans.flatMap((span) => {
     const term = matchingTerm(span, terms);
     return term === undefined ? [] : [{ start: span.start, term }];
@@ -67,25 +70,30 @@ function bestWindowStart(spans: WordSpan[], terms: ReadonlySet<string>, length: 
     for (let j = i; j < matches.length && matches[j]!.start < windowStart + length; j++) seen.add(matches[j]!.term);
     if (seen.size > best.distinct) best = { start: windowStart, distinct: seen.size };
   }
-  return best.start;
+  return { start: best.start, found: matches.length > 0 };
 }
 
 /**
  * A plain-text excerpt of `text` of about `length` characters around the densest cluster of
  * matches (the beginning when nothing matches), cut on word boundaries, whitespace collapsed,
- * with the highlight ranges inside it.
+ * with the highlight ranges inside it. `textMatched: false` (the article matched on its title
+ * only) skips looking for matches: the excerpt is the opening.
  */
-export function makeSnippet(source: string | TextPrefix, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): Snippet {
+export function makeSnippet(source: string | TextPrefix, terms: ReadonlySet<string>, length = SNIPPET_LENGTH, textMatched = true): Snippet {
   const prefix: TextPrefix = typeof source === 'string' ? (maxChars) => source.slice(0, maxChars) : source;
   // Analyzing every word of a long article for each hit would eat the request's CPU budget, and
   // news states its subject first: look in the opening, and further only when it has no match.
-  let text = prefix(FIRST_SCAN_CHARS + length);
+  let text = prefix(textMatched ? FIRST_SCAN_CHARS + length : length + LEAD_IN);
   let spans = wordSpans(text);
-  let windowStart = bestWindowStart(spans, terms, length);
-  if (windowStart === 0 && !spans.some((span) => matchingTerm(span, terms) !== undefined) && text.length >= FIRST_SCAN_CHARS + length) {
-    text = prefix(MAX_SCAN_CHARS);
-    spans = wordSpans(text);
-    windowStart = bestWindowStart(spans, terms, length);
+  let windowStart = 0;
+  if (textMatched) {
+    const opening = bestWindow(spans, terms, length);
+    windowStart = opening.start;
+    if (!opening.found && text.length >= FIRST_SCAN_CHARS + length) {
+      text = prefix(MAX_SCAN_CHARS);
+      spans = wordSpans(text);
+      windowStart = bestWindow(spans, terms, length).start;
+    }
   }
   const inWindow = spans.filter((span) => span.start >= windowStart && span.end <= windowStart + length);
   const first = inWindow[0];

@@ -67,7 +67,9 @@ function newestFirst(a: { article: StoredArticle; score: number }, b: { article:
 
 function toHit(article: StoredArticle, result: SearchResult): SearchHit {
   const terms = new Set(result.terms);
-  const snippet = makeSnippet(article.bodyPrefix !== undefined ? (maxChars) => article.bodyPrefix!(maxChars) : article.body, terms);
+  const bodyMatched = Object.values(result.match).some((fields) => fields.includes('body'));
+  const body = article.bodyPrefix !== undefined ? (maxChars: number) => article.bodyPrefix!(maxChars) : article.body;
+  const snippet = makeSnippet(body, terms, undefined, bodyMatched);
   return {
     id: article.id,
     title: article.title,

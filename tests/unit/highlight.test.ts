@@ -59,3 +59,25 @@ describe('makeSnippet', () => {
     );
   });
 });
+
+describe('makeSnippet for a title-only match', () => {
+  it('takes the opening of the text without looking for matches further on', () => {
+    const text = `${'كلمة '.repeat(400)}بوتين في موسكو`;
+    const matched = makeSnippet(text, new Set(['بوت']));
+    const titleOnly = makeSnippet(text, new Set(['بوت']), undefined, false);
+    expect(matched.text).toContain('بوتين');
+    expect(titleOnly.text.startsWith('كلمة كلمة')).toBe(true);
+    expect(titleOnly.highlights).toEqual([]);
+  });
+
+  it('reads a long text through a prefix function only as far as it needs', () => {
+    const asked: number[] = [];
+    const text = `بوتين ${'كلمة '.repeat(5000)}`;
+    makeSnippet((maxChars) => {
+      asked.push(maxChars);
+      return text.slice(0, maxChars);
+    }, new Set(['بوت']));
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toBeLessThan(2000);
+  });
+});
