@@ -57,6 +57,8 @@ const PART_OF: Record<SectionName, keyof LimitEstimate['parts']> = {
   records: 'records',
   recordOffsets: 'records',
   bodyWordUnits: 'bodies',
+  bodyWordMatches: 'bodies',
+  bodyWordMatchOffsets: 'bodies',
   bodyWordOffsets: 'bodies',
   bodyCodes: 'bodies',
   bodyOffsets: 'bodies',

@@ -3,6 +3,8 @@
  */
 import { bodyTokens, isSpace } from '../../src/search/compact/body-text.ts';
 import { writeVarint } from '../../src/search/compact/varint.ts';
+import { wordTerms } from '../../src/search/highlight.ts';
+import { wordSpans } from '../../src/text/tokenize.ts';
 
 export interface EncodedBodies {
   /** Dictionary entries, most frequent first. */
@@ -47,4 +49,31 @@ export function encodeBodies(bodies: readonly string[]): EncodedBodies {
     at += chunk.length;
   }
   return { dictionary, codes, offsets };
+}
+
+/**
+ * For each dictionary entry, its words that carry index terms, with those terms' positions in
+ * the sorted term list: exactly what the snippet highlighter would find by analyzing the word.
+ */
+export function encodeWordMatches(dictionary: readonly string[], termPosition: ReadonlyMap<string, number>): { data: Uint8Array; offsets: Uint32Array } {
+  const bytes: number[] = [];
+  const offsets = new Uint32Array(dictionary.length + 1);
+  for (const [i, entry] of dictionary.entries()) {
+    offsets[i] = bytes.length;
+    const words = isSpace(entry)
+      ? []
+      : wordSpans(entry).flatMap((span) => {
+          const positions = wordTerms(span.text).flatMap((term) => termPosition.get(term) ?? []);
+          return positions.length === 0 ? [] : [{ span, positions }];
+        });
+    writeVarint(bytes, words.length);
+    for (const { span, positions } of words) {
+      writeVarint(bytes, span.start);
+      writeVarint(bytes, span.end - span.start);
+      writeVarint(bytes, positions.length);
+      for (const position of positions) writeVarint(bytes, position);
+    }
+  }
+  offsets[dictionary.length] = bytes.length;
+  return { data: Uint8Array.from(bytes), offsets };
 }

@@ -7,7 +7,7 @@ import type { AsPlainObject } from 'minisearch';
 import type { IndexManifest, StoredArticle, Vocabulary } from '../../src/search/index-format.ts';
 import type { ArticleRecord, CompactHeader } from '../../src/search/compact/layout.ts';
 import { writeVarint } from '../../src/search/compact/varint.ts';
-import { encodeBodies } from './encode-bodies.ts';
+import { encodeBodies, encodeWordMatches } from './encode-bodies.ts';
 import { writeBlob } from './write-blob.ts';
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -111,6 +111,8 @@ export function encodeCompactIndex<T>({ manifest, miniSearch, articles, vocabula
 
   const bodies = encodeBodies(articles.map((article) => article.body));
   const bodyWords = stringColumn(bodies.dictionary);
+  const termPosition = new Map(order.map((rank, position) => [plain.index[rank]![0], position]));
+  const wordMatches = encodeWordMatches(bodies.dictionary, termPosition);
 
   const header: Omit<CompactHeader, 'sections'> = {
     manifest,
@@ -138,6 +140,8 @@ export function encodeCompactIndex<T>({ manifest, miniSearch, articles, vocabula
     bodyWordOffsets: bodyWords.offsets,
     bodyCodes: bodies.codes,
     bodyOffsets: bodies.offsets,
+    bodyWordMatches: wordMatches.data,
+    bodyWordMatchOffsets: wordMatches.offsets,
     vocabularyKeys: joinedUnits(vocabulary.keys),
     vocabularyWords: joinedUnits(vocabulary.words),
     vocabularyCounts: Uint32Array.from(vocabulary.counts),

@@ -32,7 +32,7 @@ const LEAD_IN = 50;
 const termsOfWord = new Map<string, readonly string[]>();
 const MAX_MEMOIZED_WORDS = 200_000;
 
-function wordTerms(word: string): readonly string[] {
+export function wordTerms(word: string): readonly string[] {
   let terms = termsOfWord.get(word);
   if (terms === undefined) {
     // The query reading of a word also covers a lone preposition before it (`وبِبُوتين` for `بوتين`).
@@ -54,15 +54,37 @@ export function highlightRanges(text: string, terms: ReadonlySet<string>): Range
     .map((span) => [span.start, span.end]);
 }
 
+/** Longer words are cut where a prefix ends (no real word is this long). */
+const MAX_WORD_CHARS = 64;
+
+/** A matched word: where it starts in the text, and the index term it matched. */
+export interface TextMatch {
+  start: number;
+  term: string;
+}
+
 /**
- * Start of the window of `length` characters that holds the most distinct matched terms, and
- * whether any word matched at all.
+ * Matches among the words that start in the first `maxChars` characters of a text, and whether
+ * those characters were the whole text.
+ * A store that knows its texts' words ahead of time (the compact index) finds them without
+ * analyzing anything at request time; otherwise the words are analyzed here.
  */
-function bestWindow(spans: WordSpan[], terms: ReadonlySet<string>, length: number): { start: number; found: boolean } {
-  const matches = spans.flatMap((span) => {
-    const term = matchingTerm(span, terms);
-    return term === undefined ? [] : [{ start: span.start, term }];
-  });
+export type MatchFinder = (maxChars: number) => { matches: TextMatch[]; complete: boolean };
+
+function analyzedMatches(prefix: TextPrefix, terms: ReadonlySet<string>): MatchFinder {
+  return (maxChars) => {
+    // Matches are the words that start before maxChars, read whole (a longer prefix than asked).
+    const text = prefix(maxChars + MAX_WORD_CHARS);
+    const matches = wordSpans(text).flatMap((span) => {
+      const term = span.start < maxChars ? matchingTerm(span, terms) : undefined;
+      return term === undefined ? [] : [{ start: span.start, term }];
+    });
+    return { matches, complete: text.length < maxChars };
+  };
+}
+
+/** Start of the window of `length` characters that holds the most distinct matched terms. */
+function bestWindowStart(matches: readonly TextMatch[], length: number): number {
   let best = { start: 0, distinct: 0 };
   for (const [i, first] of matches.entries()) {
     const windowStart = Math.max(0, first.start - LEAD_IN);
@@ -70,32 +92,36 @@ function bestWindow(spans: WordSpan[], terms: ReadonlySet<string>, length: numbe
     for (let j = i; j < matches.length && matches[j]!.start < windowStart + length; j++) seen.add(matches[j]!.term);
     if (seen.size > best.distinct) best = { start: windowStart, distinct: seen.size };
   }
-  return { start: best.start, found: matches.length > 0 };
+  return best.start;
 }
 
 /**
  * A plain-text excerpt of `text` of about `length` characters around the densest cluster of
  * matches (the beginning when nothing matches), cut on word boundaries, whitespace collapsed,
  * with the highlight ranges inside it. `textMatched: false` (the article matched on its title
- * only) skips looking for matches: the excerpt is the opening.
+ * only) skips looking for matches: the excerpt is the opening. `findMatches` replaces analyzing
+ * the text's words (see MatchFinder); it must find what analysis would.
  */
-export function makeSnippet(source: string | TextPrefix, terms: ReadonlySet<string>, length = SNIPPET_LENGTH, textMatched = true): Snippet {
+export function makeSnippet(
+  source: string | TextPrefix,
+  terms: ReadonlySet<string>,
+  length = SNIPPET_LENGTH,
+  textMatched = true,
+  findMatches?: MatchFinder,
+): Snippet {
   const prefix: TextPrefix = typeof source === 'string' ? (maxChars) => source.slice(0, maxChars) : source;
-  // Analyzing every word of a long article for each hit would eat the request's CPU budget, and
-  // news states its subject first: look in the opening, and further only when it has no match.
-  let text = prefix(textMatched ? FIRST_SCAN_CHARS + length : length + LEAD_IN);
-  let spans = wordSpans(text);
+  const find = findMatches ?? analyzedMatches(prefix, terms);
   let windowStart = 0;
   if (textMatched) {
-    const opening = bestWindow(spans, terms, length);
-    windowStart = opening.start;
-    if (!opening.found && text.length >= FIRST_SCAN_CHARS + length) {
-      text = prefix(MAX_SCAN_CHARS);
-      spans = wordSpans(text);
-      windowStart = bestWindow(spans, terms, length).start;
-    }
+    // Looking at every word of a long article for each hit would eat the request's CPU budget,
+    // and news states its subject first: look in the opening, further only when it has no match.
+    const opening = find(FIRST_SCAN_CHARS + length);
+    windowStart = bestWindowStart(opening.matches, length);
+    if (opening.matches.length === 0 && !opening.complete) windowStart = bestWindowStart(find(MAX_SCAN_CHARS).matches, length);
   }
-  const inWindow = spans.filter((span) => span.start >= windowStart && span.end <= windowStart + length);
+  // A little past the window, for the punctuation that closes its last word.
+  const text = prefix(windowStart + length + 16);
+  const inWindow = wordSpans(text).filter((span) => span.start >= windowStart && span.end <= windowStart + length);
   const first = inWindow[0];
   const last = inWindow[inWindow.length - 1];
   if (first === undefined || last === undefined) return { text: '', highlights: [] };

@@ -1,3 +1,5 @@
+import type { MatchFinder } from './highlight.ts';
+
 /**
  * What the build writes and the Worker reads (see DESIGN.md, "Index format"; the file layout is
  * in src/search/compact/layout.ts).
@@ -16,6 +18,8 @@ export interface StoredArticle {
   tags?: string[];
   /** The start of `body` (at least `maxChars` characters when the body has them), for stores that can decode it without the rest. */
   bodyPrefix?(maxChars: number): string;
+  /** Finds the body's words that match these index terms without analyzing the text (see highlight.ts MatchFinder). */
+  bodyMatches?(terms: ReadonlySet<string>): MatchFinder;
 }
 
 /** Completions for `/api/suggest`: parallel arrays sorted by `keys`. */

@@ -69,7 +69,7 @@ function toHit(article: StoredArticle, result: SearchResult): SearchHit {
   const terms = new Set(result.terms);
   const bodyMatched = Object.values(result.match).some((fields) => fields.includes('body'));
   const body = article.bodyPrefix !== undefined ? (maxChars: number) => article.bodyPrefix!(maxChars) : article.body;
-  const snippet = makeSnippet(body, terms, undefined, bodyMatched);
+  const snippet = makeSnippet(body, terms, undefined, bodyMatched, article.bodyMatches?.(terms));
   return {
     id: article.id,
     title: article.title,

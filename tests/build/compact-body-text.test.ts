@@ -12,7 +12,8 @@ function roundTrip(bodies: string[]): string[] {
   dictionary.forEach((text, i) => {
     for (let k = 0; k < text.length; k++) units[wordOffsets[i]! + k] = text.charCodeAt(k);
   });
-  const decoder = new BodyDecoder(new StringColumn(units, wordOffsets), codes, offsets);
+  const noMatches = { terms: new StringColumn(new Uint16Array(0), new Uint32Array(1)), data: new Uint8Array(0), offsets: new Uint32Array(dictionary.length + 1) };
+  const decoder = new BodyDecoder(new StringColumn(units, wordOffsets), codes, offsets, noMatches);
   return bodies.map((_, i) => decoder.decode(i));
 }
 

@@ -77,7 +77,7 @@ describe('makeSnippet for a title-only match', () => {
       asked.push(maxChars);
       return text.slice(0, maxChars);
     }, new Set(['بوت']));
-    expect(asked).toHaveLength(1);
-    expect(asked[0]).toBeLessThan(2000);
+    expect(asked.length).toBeGreaterThan(0);
+    for (const maxChars of asked) expect(maxChars).toBeLessThan(2000);
   });
 });

@@ -4,6 +4,7 @@
  * own record (title, url, …) and body when the snippet is made.
  */
 import type { ArticleLookup, StoredArticle } from '../index-format.ts';
+import type { MatchFinder } from '../highlight.ts';
 import type { BodyDecoder } from './body-text.ts';
 import type { ArticleRecord } from './layout.ts';
 import type { StringColumn } from './string-column.ts';
@@ -60,6 +61,11 @@ class LazyArticle implements StoredArticle {
   /** The body's first `maxChars` characters (whole words), without decoding the rest. */
   bodyPrefix(maxChars: number): string {
     return this.#body ?? this.#parts.bodies.decode(this.#at, maxChars);
+  }
+
+  /** Finds the body's words that match `terms` from the build's analysis (see BodyDecoder.matchFinder). */
+  bodyMatches(terms: ReadonlySet<string>): MatchFinder {
+    return this.#parts.bodies.matchFinder(this.#at, terms);
   }
 
   get url(): string | undefined {

@@ -5,6 +5,7 @@
  * 18 MB of codes plus a 9 MB dictionary, decoded one body at a time in a few microseconds
  * without any decompressor (workerd has none that is synchronous).
  */
+import type { MatchFinder, TextMatch } from '../highlight.ts';
 import { decodeUtf16, type StringColumn } from './string-column.ts';
 
 /** Words and the whitespace runs between them, as `split(/(\s+)/)` gives them, empty ones dropped. */
@@ -14,17 +15,88 @@ export function bodyTokens(text: string): string[] {
 
 export const isSpace = (token: string): boolean => /^\s/.test(token);
 
+/** What the build analyzed ahead of time for snippets (see `bodyWordMatches` in layout.ts). */
+export interface WordMatchParts {
+  /** The index's sorted terms: match entries name terms by position in it. */
+  terms: StringColumn;
+  data: Uint8Array;
+  offsets: Uint32Array;
+}
+
 export class BodyDecoder {
   readonly #dictionary: StringColumn;
   readonly #codes: Uint8Array;
   readonly #offsets: Uint32Array;
+  readonly #wordMatches: WordMatchParts;
   #scratch = new Uint16Array(4096);
 
   /** `codes[offsets[i]..offsets[i+1])` are body i's token ranks; dictionary entry r is a word or a whitespace run. */
-  constructor(dictionary: StringColumn, codes: Uint8Array, offsets: Uint32Array) {
+  constructor(dictionary: StringColumn, codes: Uint8Array, offsets: Uint32Array, wordMatches: WordMatchParts) {
     this.#dictionary = dictionary;
     this.#codes = codes;
     this.#offsets = offsets;
+    this.#wordMatches = wordMatches;
+  }
+
+  /**
+   * Finds body i's words that match `terms` from the build's analysis of each dictionary entry:
+   * the same matches, at the same offsets, as analyzing the decoded text (tested), without
+   * decoding or analyzing anything.
+   */
+  matchFinder(i: number, terms: ReadonlySet<string>): MatchFinder {
+    const wanted = new Map<number, string>();
+    for (const term of terms) {
+      const position = this.#wordMatches.terms.indexOf(term);
+      if (position >= 0) wanted.set(position, term);
+    }
+    return (maxChars) => {
+      const matches: TextMatch[] = [];
+      const codes = this.#codes;
+      const end = this.#offsets[i + 1]!;
+      const { units, offsets } = this.#dictionary.raw;
+      const { data, offsets: matchOffsets } = this.#wordMatches;
+      let pos = this.#offsets[i]!;
+      let length = 0;
+      let previousWord = false;
+      const read = (): number => {
+        let byte = data[at++]!;
+        let value = byte & 0x7f;
+        for (let shift = 7; byte >= 0x80; shift += 7) {
+          byte = data[at++]!;
+          value += (byte & 0x7f) * 2 ** shift;
+        }
+        return value;
+      };
+      let at = 0;
+      while (pos < end && length < maxChars) {
+        let byte = codes[pos++]!;
+        let rank = byte & 0x7f;
+        for (let shift = 7; byte >= 0x80; shift += 7) {
+          byte = codes[pos++]!;
+          rank += (byte & 0x7f) * 2 ** shift;
+        }
+        const from = offsets[rank]!;
+        const to = offsets[rank + 1]!;
+        const word = to > from && !isSpaceUnit(units[from]!);
+        if (word && previousWord) length++;
+        if (word && wanted.size > 0) {
+          at = matchOffsets[rank]!;
+          for (let count = read(); count > 0; count--) {
+            const start = read();
+            read(); // length: the highlighter recomputes spans on the excerpt
+            let term: string | undefined;
+            for (let n = read(); n > 0; n--) {
+              const position = read();
+              term ??= wanted.get(position);
+            }
+            if (term !== undefined && length + start < maxChars) matches.push({ start: length + start, term });
+          }
+        }
+        length += to - from;
+        previousWord = word;
+      }
+      return { matches, complete: pos >= end };
+    };
   }
 
   /** Body i, or its first `maxChars` characters or a little more (whole words), when given. */

@@ -38,6 +38,13 @@ export const SECTION_TYPES = {
   bodyWordOffsets: 'u32',
   bodyCodes: 'u8',
   bodyOffsets: 'u32',
+  /**
+   * Per dictionary entry, the words in it that snippets can match, analyzed at build time: varint
+   * count, then per word varint start, varint length, varint term count, varint term positions
+   * (in the sorted term list). Snippets then find matches without analyzing text per request.
+   */
+  bodyWordMatches: 'u8',
+  bodyWordMatchOffsets: 'u32',
   /** Suggestion vocabulary: keys and words joined by newlines, UTF-16; counts by key. */
   vocabularyKeys: 'u16',
   vocabularyWords: 'u16',

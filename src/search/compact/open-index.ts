@@ -66,7 +66,11 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Op
     sources: header.sources,
     records: s.records,
     recordOffsets: s.recordOffsets,
-    bodies: new BodyDecoder(new StringColumn(s.bodyWordUnits, s.bodyWordOffsets), s.bodyCodes, s.bodyOffsets),
+    bodies: new BodyDecoder(new StringColumn(s.bodyWordUnits, s.bodyWordOffsets), s.bodyCodes, s.bodyOffsets, {
+      terms: new StringColumn(s.termUnits, s.termOffsets),
+      data: s.bodyWordMatches,
+      offsets: s.bodyWordMatchOffsets,
+    }),
   }, ids);
   return {
     manifest: header.manifest,

@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIndexData } from '../../build-index/build-index-data.ts';
+import { readSubset, titleQueries } from '../../bench/lib/scale-corpus.ts';
+import { makeSnippet } from '../../src/search/highlight.ts';
+import type { StoredArticle } from '../../src/search/index-format.ts';
+import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
+
+/** Articles from SaudiNewsNet, and title-word queries over them. */
+const ARTICLES = 400;
+const QUERIES = 150;
+
+describe('snippets from the compact index', () => {
+  let articles: StoredArticle[];
+  let index: LoadedIndex;
+
+  beforeAll(() => {
+    articles = readSubset(ARTICLES).articles;
+    const data = buildIndexData(articles, { builtAt: '2026-01-01T00:00:00.000Z' });
+    index = loadIndex({ manifest: data.manifest, indexBlob: data.blob });
+  });
+
+  it('equal the snippets made by analyzing the text, for every hit of every query', () => {
+    const byId = new Map(articles.map((article) => [article.id, article]));
+    let compared = 0;
+    for (const q of titleQueries(articles, QUERIES)) {
+      for (const result of index.miniSearch.search(q).slice(0, 10)) {
+        const terms = new Set(result.terms);
+        const stored = index.articles.get(String(result.id))!;
+        const fromText = makeSnippet(byId.get(String(result.id))!.body, terms);
+        const fromIndex = makeSnippet((maxChars) => stored.bodyPrefix!(maxChars), terms, undefined, true, stored.bodyMatches!(terms));
+        expect(fromIndex, `${q} → ${result.id}`).toEqual(fromText);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(QUERIES * 5);
+  });
+});
