@@ -2,9 +2,9 @@
  * Bodies → word codes and their dictionary (see src/search/compact/body-text.ts).
  */
 import { bodyTokens, isSpace } from '../../src/search/compact/body-text.ts';
-import { writeVarint } from '../../src/search/compact/varint.ts';
 import { wordTerms } from '../../src/search/highlight.ts';
 import { wordSpans } from '../../src/text/tokenize.ts';
+import { VarintWriter } from './varint-writer.ts';
 
 export interface EncodedBodies {
   /** Dictionary entries, most frequent first. */
@@ -27,27 +27,13 @@ export function encodeBodies(bodies: readonly string[]): EncodedBodies {
   const rank = new Map(dictionary.map((token, i) => [token, i]));
 
   const offsets = new Uint32Array(bodies.length + 1);
-  const chunks: Uint8Array[] = [];
-  let bytes: number[] = [];
-  let written = 0;
+  const writer = new VarintWriter();
   for (const [i, tokens] of tokenized.entries()) {
-    offsets[i] = written + bytes.length;
-    for (const token of tokens) writeVarint(bytes, rank.get(token)!);
-    if (bytes.length > 65536) {
-      written += bytes.length;
-      chunks.push(Uint8Array.from(bytes));
-      bytes = [];
-    }
+    offsets[i] = writer.length;
+    for (const token of tokens) writer.write(rank.get(token)!);
   }
-  written += bytes.length;
-  chunks.push(Uint8Array.from(bytes));
-  offsets[bodies.length] = written;
-  const codes = new Uint8Array(written);
-  let at = 0;
-  for (const chunk of chunks) {
-    codes.set(chunk, at);
-    at += chunk.length;
-  }
+  offsets[bodies.length] = writer.length;
+  const codes = writer.toBytes();
   return { dictionary, codes, offsets };
 }
 
@@ -56,24 +42,24 @@ export function encodeBodies(bodies: readonly string[]): EncodedBodies {
  * the sorted term list: exactly what the snippet highlighter would find by analyzing the word.
  */
 export function encodeWordMatches(dictionary: readonly string[], termPosition: ReadonlyMap<string, number>): { data: Uint8Array; offsets: Uint32Array } {
-  const bytes: number[] = [];
+  const writer = new VarintWriter();
   const offsets = new Uint32Array(dictionary.length + 1);
   for (const [i, entry] of dictionary.entries()) {
-    offsets[i] = bytes.length;
+    offsets[i] = writer.length;
     const words = isSpace(entry)
       ? []
       : wordSpans(entry).flatMap((span) => {
           const positions = wordTerms(span.text).flatMap((term) => termPosition.get(term) ?? []);
           return positions.length === 0 ? [] : [{ span, positions }];
         });
-    writeVarint(bytes, words.length);
+    writer.write(words.length);
     for (const { span, positions } of words) {
-      writeVarint(bytes, span.start);
-      writeVarint(bytes, span.end - span.start);
-      writeVarint(bytes, positions.length);
-      for (const position of positions) writeVarint(bytes, position);
+      writer.write(span.start);
+      writer.write(span.end - span.start);
+      writer.write(positions.length);
+      for (const position of positions) writer.write(position);
     }
   }
-  offsets[dictionary.length] = bytes.length;
-  return { data: Uint8Array.from(bytes), offsets };
+  offsets[dictionary.length] = writer.length;
+  return { data: writer.toBytes(), offsets };
 }

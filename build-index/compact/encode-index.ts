@@ -6,8 +6,8 @@ import type MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import type { IndexManifest, StoredArticle, Vocabulary } from '../../src/search/index-format.ts';
 import type { ArticleRecord, CompactHeader } from '../../src/search/compact/layout.ts';
-import { writeVarint } from '../../src/search/compact/varint.ts';
 import { encodeBodies, encodeWordMatches } from './encode-bodies.ts';
+import { VarintWriter } from './varint-writer.ts';
 import { writeBlob } from './write-blob.ts';
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -33,40 +33,25 @@ function joinedUnits(strings: readonly string[]): Uint16Array {
 
 /** Postings of every term in term order, and where each term's bytes start. */
 function encodePostings(index: AsPlainObject['index'], order: readonly number[], fieldCount: number) {
-  const bytes: number[] = [];
-  const chunks: Uint8Array[] = [];
+  const writer = new VarintWriter();
   const offsets = new Uint32Array(order.length + 1);
-  let written = 0;
   for (const [k, at] of order.entries()) {
-    offsets[k] = written + bytes.length;
+    offsets[k] = writer.length;
     const fields = index[at]![1];
     for (let field = 0; field < fieldCount; field++) {
       const docs = fields[field] ?? {};
       const ids = Object.keys(docs).map(Number); // integer keys enumerate in ascending order
-      writeVarint(bytes, ids.length);
+      writer.write(ids.length);
       let previous = 0;
       for (const doc of ids) {
-        writeVarint(bytes, doc - previous);
-        writeVarint(bytes, docs[doc]!);
+        writer.write(doc - previous);
+        writer.write(docs[doc]!);
         previous = doc;
       }
     }
-    if (bytes.length > 65536) {
-      written += bytes.length;
-      chunks.push(Uint8Array.from(bytes));
-      bytes.length = 0;
-    }
   }
-  written += bytes.length;
-  chunks.push(Uint8Array.from(bytes));
-  offsets[order.length] = written;
-  const postings = new Uint8Array(written);
-  let at = 0;
-  for (const chunk of chunks) {
-    postings.set(chunk, at);
-    at += chunk.length;
-  }
-  return { postings, offsets };
+  offsets[order.length] = writer.length;
+  return { postings: writer.toBytes(), offsets };
 }
 
 export interface EncodeInput<T> {

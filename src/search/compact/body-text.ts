@@ -7,6 +7,7 @@
  */
 import type { MatchFinder, TextMatch } from '../highlight.ts';
 import { decodeUtf16, type StringColumn } from './string-column.ts';
+import { VarintReader } from './varint.ts';
 
 /** Words and the whitespace runs between them, as `split(/(\s+)/)` gives them, empty ones dropped. */
 export function bodyTokens(text: string): string[] {
@@ -58,16 +59,8 @@ export class BodyDecoder {
       let pos = this.#offsets[i]!;
       let length = 0;
       let previousWord = false;
-      const read = (): number => {
-        let byte = data[at++]!;
-        let value = byte & 0x7f;
-        for (let shift = 7; byte >= 0x80; shift += 7) {
-          byte = data[at++]!;
-          value += (byte & 0x7f) * 2 ** shift;
-        }
-        return value;
-      };
-      let at = 0;
+      // The same walk over word ranks as decode(), which must count characters the same way
+      // (tests/build/compact-snippets.test.ts compares the offsets with the decoded text's).
       while (pos < end && length < maxChars) {
         let byte = codes[pos++]!;
         let rank = byte & 0x7f;
@@ -80,15 +73,12 @@ export class BodyDecoder {
         const word = to > from && !isSpaceUnit(units[from]!);
         if (word && previousWord) length++;
         if (word && wanted.size > 0) {
-          at = matchOffsets[rank]!;
-          for (let count = read(); count > 0; count--) {
-            const start = read();
-            read(); // length: the highlighter recomputes spans on the excerpt
+          const entry = new VarintReader(data, matchOffsets[rank]!);
+          for (let count = entry.read(); count > 0; count--) {
+            const start = entry.read();
+            entry.read(); // length: the highlighter recomputes spans on the excerpt
             let term: string | undefined;
-            for (let n = read(); n > 0; n--) {
-              const position = read();
-              term ??= wanted.get(position);
-            }
+            for (let n = entry.read(); n > 0; n--) term ??= wanted.get(entry.read());
             if (term !== undefined && length + start < maxChars) matches.push({ start: length + start, term });
           }
         }
