@@ -7,9 +7,10 @@ import MiniSearch from 'minisearch';
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import { stemmer as snowballArabic } from '@orama/stemmers/arabic';
 import { stopwords as oramaArabicStopWords } from '@orama/stopwords/arabic';
-import { MINISEARCH_OPTIONS } from '../../src/search/options.ts';
 import { searchArticles } from '../../src/search/search-articles.ts';
-import type { LoadedIndex } from '../../src/search/read-index.ts';
+import { buildIndexData } from '../../build-index/build-index-data.ts';
+import type { StoredArticle } from '../../src/search/index-format.ts';
+import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
 import { cleanWord, normalizeText } from '../../src/text/normalize.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 import type { Passage } from './arcd.ts';
@@ -36,16 +37,20 @@ function miniSearchEngine(name: string, setup: string, options: Partial<Construc
   };
 }
 
+/** The index the Worker would load for these articles: the build's compact file, read in place. */
+export function productIndex(articles: readonly StoredArticle[]): LoadedIndex {
+  const data = buildIndexData(articles, { builtAt: '2026-01-01T00:00:00.000Z' });
+  return loadIndex({ manifest: data.manifest, indexBlob: data.blob });
+}
+
 /** The product: the real MINISEARCH_OPTIONS and the Worker's searchArticles (query syntax, boosts, snippets). */
 const product: Engine = {
   name: 'Product analyzer (MiniSearch)',
   setup: 'MINISEARCH_OPTIONS + searchArticles() from src/, as the Worker runs them (snippets included in the time)',
   build(passages) {
-    const miniSearch = new MiniSearch(MINISEARCH_OPTIONS);
-    miniSearch.addAll(passages.map(({ id, body }) => ({ id, title: '', body })));
-    const index = { miniSearch, articles: new Map(passages.map((p) => [p.id, { id: p.id, title: '', body: p.body }])) };
+    const index = productIndex(passages.map(({ id, body }) => ({ id, title: '', body })));
     return (q) =>
-      searchArticles(index as unknown as LoadedIndex, { q, limit: TOP, offset: 0, sources: [], sort: 'relevance' }).hits.map(
+      searchArticles(index, { q, limit: TOP, offset: 0, sources: [], sort: 'relevance' }).hits.map(
         (hit) => hit.id,
       );
   },

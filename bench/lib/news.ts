@@ -6,11 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import MiniSearch from 'minisearch';
-import { MINISEARCH_OPTIONS } from '../../src/search/options.ts';
 import { searchArticles } from '../../src/search/search-articles.ts';
-import type { LoadedIndex } from '../../src/search/read-index.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
+import { productIndex } from './engines.ts';
 import { runQueries, score, type Scores } from './metrics.ts';
 
 interface NewsRecord {
@@ -42,9 +40,7 @@ export interface NewsScores {
 }
 
 function searchBy(articles: readonly StoredArticle[], indexTitles: boolean): (q: string) => string[] {
-  const miniSearch = new MiniSearch(MINISEARCH_OPTIONS);
-  miniSearch.addAll(articles.map(({ id, title, body }) => ({ id, title: indexTitles ? title : '', body })));
-  const index = { miniSearch, articles: new Map(articles.map((a) => [a.id, a])) } as unknown as LoadedIndex;
+  const index = productIndex(articles.map((article) => ({ ...article, title: indexTitles ? article.title : '' })));
   return (q) => searchArticles(index, { q, limit: 10, offset: 0, sources: [], sort: 'relevance' }).hits.map((hit) => hit.id);
 }
 

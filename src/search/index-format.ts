@@ -20,6 +20,8 @@ export interface StoredArticle {
   bodyPrefix?(maxChars: number): string;
   /** Finds the body's words that match these index terms without analyzing the text (see highlight.ts MatchFinder). */
   bodyMatches?(terms: ReadonlySet<string>): MatchFinder;
+  /** Whether the body holds every phrase (index terms in order) as a run, without analyzing the text. */
+  bodyContainsRuns?(phrases: readonly (readonly string[])[]): boolean;
 }
 
 /** Completions for `/api/suggest`: parallel arrays sorted by `keys`. */
@@ -32,10 +34,20 @@ export interface Vocabulary {
   counts: ArrayLike<number>;
 }
 
-/** The article store as the routes read it: lookup by id. */
+/**
+ * The article store as the routes read it: by id, and by position (a MatchList's) with the
+ * columns that filters and facets read of every match, so that no article object is made for
+ * a match that is not shown.
+ */
 export interface ArticleLookup {
   readonly size: number;
   get(id: string): StoredArticle | undefined;
+  at(position: number): StoredArticle;
+  /** Distinct sources, by code: code 0 is no source, code c is sources[c - 1]. */
+  readonly sources: readonly string[];
+  sourceCode(position: number): number;
+  /** The date as stored, '' when there is none. */
+  dateAt(position: number): string;
 }
 
 export interface IndexManifest {

@@ -7,7 +7,7 @@ import { analyzeQueryToken, analyzeToken, ANALYZER_VERSION } from '../text/analy
 import { tokenize } from '../text/tokenize.ts';
 
 /** Layout of the generated index (src/search/compact/layout.ts); bumped on any change to what the build writes. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 export { ANALYZER_VERSION };
 
 /** What MiniSearch indexes of an article. Everything else lives in the article store. */

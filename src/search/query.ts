@@ -18,12 +18,24 @@ export interface ParsedQuery {
 // A quoted run ("…", “…”, «…»), or a token of non-space characters.
 const PART = /["“”«»]([^"“”«»]*)["“”«»]|(\S+)/g;
 
+/**
+ * Each token's index term, memoized for the life of the isolate: a quoted query re-reads the
+ * whole title and body of every article that has all its words, and news repeats its words.
+ */
+const termOfToken = new Map<string, string | null>();
+const MAX_MEMOIZED_TOKENS = 200_000;
+
 /** Index terms of a piece of text, in order, function words dropped. */
 export function analyzeText(text: string): string[] {
   const terms: string[] = [];
   for (const span of wordSpans(text)) {
     for (const token of wordTokens(span.text)) {
-      const term = analyzeToken(token);
+      let term = termOfToken.get(token);
+      if (term === undefined) {
+        term = analyzeToken(token);
+        if (termOfToken.size >= MAX_MEMOIZED_TOKENS) termOfToken.clear();
+        termOfToken.set(token, term);
+      }
       if (term !== null) terms.push(term);
     }
   }

@@ -5,6 +5,8 @@
  * here, so Node (tests, benches) can load any build's files.
  */
 import type MiniSearch from 'minisearch';
+import type { Query } from 'minisearch';
+import type { MatchList } from './match-list.ts';
 import { openCompactIndex } from './compact/open-index.ts';
 import type { ArticleLookup, IndexManifest, Vocabulary } from './index-format.ts';
 import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedFields } from './options.ts';
@@ -13,6 +15,8 @@ export interface LoadedIndex {
   manifest: IndexManifest;
   /** MiniSearch's search() over the compact index; read-only. */
   miniSearch: MiniSearch<IndexedFields>;
+  /** Every match of a query (default search options) without a result per match: what searchArticles reads. */
+  match(query: Query): MatchList;
   articles: ArticleLookup;
   vocabulary: Vocabulary;
 }

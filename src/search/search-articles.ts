@@ -7,6 +7,7 @@ import { makeSnippet, highlightRanges, type Range } from './highlight.ts';
 import type { LoadedIndex } from './load-index.ts';
 import type { StoredArticle } from './index-format.ts';
 import { analyzeText, containsRun, parseQuery } from './query.ts';
+import { selectTop } from './select-top.ts';
 
 export type SortOrder = 'relevance' | 'newest';
 
@@ -39,30 +40,23 @@ export interface SearchResponse {
   facets: { source: Record<string, number> };
 }
 
-const NO_SOURCE = '';
-
-function inDateRange(article: StoredArticle, from?: string, to?: string): boolean {
-  if (from === undefined && to === undefined) return true;
-  const day = article.date?.slice(0, 10);
-  if (day === undefined) return false;
+/** Whether a stored date ('' for none) falls in the inclusive calendar range. */
+function inDateRange(date: string, from?: string, to?: string): boolean {
+  if (date === '') return false;
+  const day = date.slice(0, 10);
   return (from === undefined || day >= from) && (to === undefined || day <= to);
 }
 
 function containsPhrases(article: StoredArticle, phrases: string[][], matched: readonly string[]): boolean {
-  if (phrases.length === 0) return true;
   // Cheap test first: an article can hold a phrase only if it matched every term of it. Without
   // it, a quoted query analyzes the full text of every article matching any one of its words.
   if (!phrases.every((phrase) => phrase.every((term) => matched.includes(term)))) return false;
   const title = analyzeText(article.title);
+  const inBody = phrases.filter((phrase) => !containsRun(title, phrase));
+  if (inBody.length === 0) return true;
+  if (article.bodyContainsRuns !== undefined) return article.bodyContainsRuns(inBody);
   const body = analyzeText(article.body);
-  return phrases.every((phrase) => containsRun(title, phrase) || containsRun(body, phrase));
-}
-
-function newestFirst(a: { article: StoredArticle; score: number }, b: { article: StoredArticle; score: number }): number {
-  const da = a.article.date ?? '';
-  const db = b.article.date ?? '';
-  if (da !== db) return da < db ? 1 : -1;
-  return b.score - a.score;
+  return inBody.every((phrase) => containsRun(body, phrase));
 }
 
 function toHit(article: StoredArticle, result: SearchResult): SearchHit {
@@ -83,6 +77,14 @@ function toHit(article: StoredArticle, result: SearchResult): SearchHit {
   };
 }
 
+/** Source counts by code → the facet object, most frequent first (then by name, for a stable answer). */
+function sourceFacet(counts: Uint32Array, sources: readonly string[]): Record<string, number> {
+  const entries: [string, number][] = [];
+  for (let code = 1; code < counts.length; code++) if (counts[code]! > 0) entries.push([sources[code - 1]!, counts[code]!]);
+  entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries);
+}
+
 export function searchArticles(index: LoadedIndex, request: SearchRequest): SearchResponse {
   const parsed = parseQuery(request.q);
   const positive = parsed.words.join(' ');
@@ -92,27 +94,41 @@ export function searchArticles(index: LoadedIndex, request: SearchRequest): Sear
     parsed.excluded.length === 0
       ? positive
       : { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [positive] }, { combineWith: 'OR', queries: [parsed.excluded.join(' ')] }] };
-  const sources = new Set(request.sources);
+  const store = index.articles;
+  const matches = index.match(query);
+  const dated = request.from !== undefined || request.to !== undefined;
+  const allowed = request.sources.length === 0 ? undefined : new Set(request.sources);
 
-  // Facets count every source among the matches that pass the other filters, so a reader can
-  // see what picking another source would give (disjunctive faceting).
-  const facets: Record<string, number> = {};
-  const matches: { article: StoredArticle; result: SearchResult; score: number }[] = [];
-  for (const result of index.miniSearch.search(query)) {
-    const article = index.articles.get(String(result.id));
-    if (article === undefined) continue;
-    if (!inDateRange(article, request.from, request.to) || !containsPhrases(article, parsed.phrases, result.terms)) continue;
-    const source = article.source ?? NO_SOURCE;
-    if (source !== NO_SOURCE) facets[source] = (facets[source] ?? 0) + 1;
-    if (sources.size > 0 && !sources.has(source)) continue;
-    matches.push({ article, result, score: result.score });
+  // One pass over every match reading typed columns only (no article or result object per
+  // match). Facets count every source among the matches that pass the other filters, so a
+  // reader can see what picking another source would give (disjunctive faceting).
+  const counts = new Uint32Array(store.sources.length + 1);
+  const kept: number[] = [];
+  for (let i = 0; i < matches.length; i++) {
+    const at = matches.position(i);
+    if (dated && !inDateRange(store.dateAt(at), request.from, request.to)) continue;
+    if (parsed.phrases.length > 0 && !containsPhrases(store.at(at), parsed.phrases, matches.result(i).terms)) continue;
+    const code = store.sourceCode(at);
+    counts[code]!++;
+    if (allowed !== undefined && (code === 0 || !allowed.has(store.sources[code - 1]!))) continue;
+    kept.push(i);
   }
-  if (request.sort === 'newest') matches.sort(newestFirst);
 
-  const page = matches.slice(request.offset, request.offset + request.limit);
+  // Relevance: score descending, ties in match order. Newest: date descending, then relevance.
+  let compare = (a: number, b: number): number => matches.score(b) - matches.score(a) || a - b;
+  if (request.sort === 'newest') {
+    const dates = new Map(kept.map((i) => [i, store.dateAt(matches.position(i))]));
+    const byRelevance = compare;
+    compare = (a, b) => {
+      const da = dates.get(a)!;
+      const db = dates.get(b)!;
+      return da !== db ? (da < db ? 1 : -1) : byRelevance(a, b);
+    };
+  }
+  const page = selectTop(kept, request.offset + request.limit, compare).slice(request.offset);
   return {
-    total: matches.length,
-    hits: page.map(({ article, result }) => toHit(article, result)),
-    facets: { source: facets },
+    total: kept.length,
+    hits: page.map((i) => toHit(store.at(matches.position(i)), matches.result(i))),
+    facets: { source: sourceFacet(counts, store.sources) },
   };
 }

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexData } from '../../build-index/build-index-data.ts';
 import { readSubset, titleQueries } from '../../bench/lib/scale-corpus.ts';
 import { makeSnippet } from '../../src/search/highlight.ts';
+import { analyzeText, containsRun } from '../../src/search/query.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
 import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
 
@@ -33,5 +34,26 @@ describe('snippets from the compact index', () => {
       }
     }
     expect(compared).toBeGreaterThan(QUERIES * 5);
+  });
+
+  it('find quoted phrases in bodies exactly where analyzing the text finds them', () => {
+    // Phrases of two to four consecutive words taken from bodies (so most are found), checked in
+    // their own article and in others (so most are not).
+    let found = 0;
+    let compared = 0;
+    for (const [n, article] of articles.entries()) {
+      const words = article.body.split(/\s+/).filter((word) => word !== '');
+      const start = (n * 37) % Math.max(1, words.length - 4);
+      const phrase = analyzeText(words.slice(start, start + 2 + (n % 3)).join(' '));
+      if (phrase.length < 2) continue;
+      for (const other of [article, articles[(n + 1) % articles.length]!, articles[(n * 7) % articles.length]!]) {
+        const expected = containsRun(analyzeText(other.body), phrase);
+        expect(index.articles.get(other.id)!.bodyContainsRuns!([phrase]), `${phrase.join(' ')} in ${other.id}`).toBe(expected);
+        if (expected) found++;
+        compared++;
+      }
+    }
+    expect(found).toBeGreaterThan(ARTICLES / 2);
+    expect(compared - found).toBeGreaterThan(ARTICLES / 2);
   });
 });

@@ -68,6 +68,11 @@ class LazyArticle implements StoredArticle {
     return this.#parts.bodies.matchFinder(this.#at, terms);
   }
 
+  /** Whether the body holds each phrase as a run of index terms (see BodyDecoder.containsRuns). */
+  bodyContainsRuns(phrases: readonly (readonly string[])[]): boolean {
+    return this.#parts.bodies.containsRuns(this.#at, phrases);
+  }
+
   get url(): string | undefined {
     return this.#read().url;
   }
@@ -93,22 +98,37 @@ class LazyArticle implements StoredArticle {
 export class ArticleStore implements ArticleLookup {
   readonly #parts: ArticleStoreParts;
   readonly #ids: readonly string[];
-  /** Id → position, built on the first lookup: a search looks up every match, a Map beats binary search there. */
-  #positions: Map<string, number> | undefined;
+  readonly #positionOf: (id: string) => number | undefined;
 
-  /** `ids` are the decoded id column (the MiniSearch side holds them anyway). */
-  constructor(parts: ArticleStoreParts, ids: readonly string[]) {
+  /** `ids` are the decoded id column (the MiniSearch side holds them anyway), by position. */
+  constructor(parts: ArticleStoreParts, ids: readonly string[], positionOf: (id: string) => number | undefined) {
     this.#parts = parts;
     this.#ids = ids;
+    this.#positionOf = positionOf;
   }
 
   get size(): number {
     return this.#parts.ids.length;
   }
 
+  get sources(): readonly string[] {
+    return this.#parts.sources;
+  }
+
   get(id: string): StoredArticle | undefined {
-    this.#positions ??= new Map(this.#ids.map((known, at) => [known, at]));
-    const at = this.#positions.get(id);
-    return at === undefined ? undefined : new LazyArticle(this.#parts, at, id);
+    const at = this.#positionOf(id);
+    return at === undefined ? undefined : this.at(at);
+  }
+
+  at(position: number): StoredArticle {
+    return new LazyArticle(this.#parts, position, this.#ids[position]!);
+  }
+
+  sourceCode(position: number): number {
+    return this.#parts.sourceCodes[position]!;
+  }
+
+  dateAt(position: number): string {
+    return this.#parts.dates.get(position);
   }
 }

@@ -40,6 +40,85 @@ export class BodyDecoder {
   }
 
   /**
+   * Whether body i holds every phrase (index terms, in order) as a run of consecutive terms:
+   * the answer `containsRun(analyzeText(body), phrase)` gives (tested), from the build's terms
+   * of each dictionary entry, without decoding or analyzing the body. A quoted common phrase
+   * is checked against every article that has all its words, hundreds or thousands of bodies
+   * in a large archive; one request's checks share what they learn about each word.
+   */
+  containsRuns(i: number, phrases: readonly (readonly string[])[]): boolean {
+    const key = JSON.stringify(phrases);
+    if (this.#phraseFinder?.key !== key) this.#phraseFinder = { key, find: this.#findPhrases(phrases) };
+    return this.#phraseFinder.find(i);
+  }
+
+  #phraseFinder: { key: string; find: (i: number) => boolean } | undefined;
+
+  #findPhrases(phrases: readonly (readonly string[])[]): (i: number) => boolean {
+    const wanted = phrases.map((phrase) => phrase.map((term) => this.#wordMatches.terms.indexOf(term)));
+    if (wanted.some((phrase) => phrase.includes(-1))) return () => false;
+    const phraseTerms = new Set(wanted.flat());
+    const window = Math.max(...wanted.map((phrase) => phrase.length));
+    const { data, offsets } = this.#wordMatches;
+    // What each dictionary entry holds, learned on first sight: most words of a body hold no
+    // phrase term, and then only whether they hold any term matters (none: skipped like a
+    // function word; some: the run is broken). Reading each entry's terms once per request,
+    // not once per occurrence, is what keeps a common phrase affordable.
+    const kinds = new Uint8Array(offsets.length - 1);
+    const kindOf = (rank: number): number => {
+      const entry = new VarintReader(data, offsets[rank]!);
+      const count = entry.read();
+      if (count === 0) return NO_TERMS;
+      for (let n = 0; n < count; n++) if (phraseTerms.has(entry.read())) return PHRASE_TERMS;
+      return OTHER_TERMS;
+    };
+    return (i) => {
+      // The last `window` terms read, as a ring; other terms are all alike (BREAK).
+      const recent = new Int32Array(window).fill(BREAK);
+      const found = new Array<boolean>(wanted.length).fill(false);
+      let remaining = wanted.length;
+      let seen = 0;
+      const take = (term: number): boolean => {
+        recent[seen % window] = term;
+        seen++;
+        for (let p = 0; p < wanted.length; p++) {
+          const phrase = wanted[p]!;
+          if (found[p] || phrase[phrase.length - 1] !== term || seen < phrase.length) continue;
+          let k = 1;
+          while (k < phrase.length && recent[(seen - 1 - k) % window] === phrase[phrase.length - 1 - k]) k++;
+          if (k < phrase.length) continue;
+          found[p] = true;
+          if (--remaining === 0) return true;
+        }
+        return false;
+      };
+      const codes = this.#codes;
+      const end = this.#offsets[i + 1]!;
+      for (let pos = this.#offsets[i]!; pos < end; ) {
+        let byte = codes[pos++]!;
+        let rank = byte & 0x7f;
+        for (let shift = 7; byte >= 0x80; shift += 7) {
+          byte = codes[pos++]!;
+          rank += (byte & 0x7f) * 2 ** shift;
+        }
+        let kind = kinds[rank]!;
+        if (kind === UNKNOWN) kind = kinds[rank] = kindOf(rank);
+        if (kind === NO_TERMS) continue;
+        if (kind === OTHER_TERMS) {
+          if (recent[(seen - 1 + window) % window] !== BREAK) take(BREAK);
+          continue;
+        }
+        const entry = new VarintReader(data, offsets[rank]!);
+        for (let count = entry.read(); count > 0; count--) {
+          const term = entry.read();
+          if (take(phraseTerms.has(term) ? term : BREAK)) return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  /**
    * Finds body i's words that match `terms` from the build's analysis of each dictionary entry:
    * the same matches, at the same offsets, as analyzing the decoded text (tested), without
    * decoding or analyzing anything.
@@ -74,6 +153,7 @@ export class BodyDecoder {
         if (word && previousWord) length++;
         if (word && wanted.size > 0) {
           const entry = new VarintReader(data, matchOffsets[rank]!);
+          for (let count = entry.read(); count > 0; count--) entry.read(); // the phrase terms
           for (let count = entry.read(); count > 0; count--) {
             const start = entry.read();
             entry.read(); // length: the highlighter recomputes spans on the excerpt
@@ -121,6 +201,14 @@ export class BodyDecoder {
     return decodeUtf16(scratch.subarray(0, length));
   }
 }
+
+/** What a dictionary entry holds, for phrases (see BodyDecoder.containsRuns). */
+const UNKNOWN = 0;
+const NO_TERMS = 1;
+const OTHER_TERMS = 2;
+const PHRASE_TERMS = 3;
+/** A term that is in no phrase: all such terms break a run alike. */
+const BREAK = -1;
 
 /** Whether a code unit is one that `\s` matches (the build's split makes runs of them). */
 function isSpaceUnit(unit: number): boolean {

@@ -10,8 +10,9 @@
  * how the scale bench makes the plain-MiniSearch baseline without indexing twice.
  * Tied to minisearch 7.2.0's internals, which package.json pins.
  */
-import MiniSearch, { type Options, type SearchOptions } from 'minisearch';
-import { fastSearch, type FastSearchContext } from './fast-search.ts';
+import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
+import { matchListOf, type MatchList } from '../match-list.ts';
+import { fastMatches, fastSearch, type FastSearchContext } from './fast-search.ts';
 import type { CompactTermIndex } from './term-index.ts';
 import type { StringColumn } from './string-column.ts';
 
@@ -114,9 +115,17 @@ export interface CompactMiniSearchParts<T> {
   fieldLengths: Uint32Array;
   documentCount: number;
   nextId: number;
+  /** External id → short id, for results that come from MiniSearch's own search. */
+  positionOf(id: string): number;
 }
 
-export function createCompactMiniSearch<T>(parts: CompactMiniSearchParts<T>): MiniSearch<T> {
+export interface CompactMiniSearch<T> {
+  miniSearch: MiniSearch<T>;
+  /** The matches of a query with the default search options, as `miniSearch.search(query)` ranks them. */
+  match(query: Query): MatchList;
+}
+
+export function createCompactMiniSearch<T>(parts: CompactMiniSearchParts<T>): CompactMiniSearch<T> {
   const fieldCount = Object.keys(parts.fieldIds).length;
   const miniSearch = new MiniSearch<T>(parts.options);
   const internals = miniSearch as unknown as MiniSearchInternals;
@@ -144,5 +153,13 @@ export function createCompactMiniSearch<T>(parts: CompactMiniSearchParts<T>): Mi
   const search = miniSearch.search.bind(miniSearch);
   miniSearch.search = ((query: Parameters<typeof search>[0], searchOptions: SearchOptions = {}) =>
     fastSearch(context, query, searchOptions) ?? search(query, searchOptions)) as typeof miniSearch.search;
-  return miniSearch;
+
+  const match = (query: Query): MatchList => {
+    const fast = fastMatches(context, query, {});
+    if (fast === undefined) return matchListOf(search(query), parts.positionOf);
+    const { order } = fast;
+    // Short ids are store positions; i is first-match order, which breaks score ties as MiniSearch does.
+    return { length: order.length, position: (i) => order[i]!, score: (i) => fast.score(order[i]!), result: (i) => fast.result(order[i]!) };
+  };
+  return { miniSearch, match };
 }

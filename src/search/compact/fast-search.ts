@@ -42,8 +42,39 @@ function eligible(options: SearchOptions): boolean {
   );
 }
 
+/**
+ * The matches of an eligible query before any result object is made: the search's filter and
+ * facet pass reads scores only, and results are made for the page it shows.
+ */
+export interface FastMatches {
+  /** Matched documents (short ids) in the order they were first matched, which breaks score ties. */
+  order: readonly number[];
+  /** A matched document's score, to the last bit MiniSearch's. */
+  score(doc: number): number;
+  /** MiniSearch's result for a matched document. */
+  result(doc: number): SearchResult;
+}
+
+const NO_MATCHES: FastMatches = {
+  order: [],
+  score: () => 0,
+  result: (doc) => {
+    throw new RangeError(`document ${doc} did not match`);
+  },
+};
+
 /** MiniSearch's search(query, searchOptions) for eligible string queries; undefined for the rest. */
 export function fastSearch(context: FastSearchContext, query: unknown, searchOptions: SearchOptions): SearchResult[] | undefined {
+  const matches = fastMatches(context, query, searchOptions);
+  if (matches === undefined) return undefined;
+  const results = matches.order.map((doc) => matches.result(doc));
+  // Stable: ties keep first-match order, as in MiniSearch.
+  results.sort((x, y) => y.score - x.score);
+  return results;
+}
+
+/** The matches of an eligible string query (see FastMatches); undefined for the rest. */
+export function fastMatches(context: FastSearchContext, query: unknown, searchOptions: SearchOptions): FastMatches | undefined {
   if (typeof query !== 'string') return undefined;
   const { options: base } = context;
   const options: SearchOptions = { ...base.searchOptions, ...searchOptions };
@@ -57,7 +88,7 @@ export function fastSearch(context: FastSearchContext, query: unknown, searchOpt
     .filter((term): term is string => !!term);
   const distinct = [...new Set(terms)];
   if (distinct.length > MAX_DISTINCT_TERMS) return undefined;
-  if (terms.length === 0) return [];
+  if (terms.length === 0) return NO_MATCHES;
 
   const fields = options.fields ?? base.fields;
   const boosts = fields.map((field) => (Object.hasOwn(options.boost ?? {}, field) ? options.boost![field] : undefined) || 1);
@@ -135,7 +166,7 @@ export function fastSearch(context: FastSearchContext, query: unknown, searchOpt
     }
     return { terms: Object.keys(match), queryTerms, match };
   };
-  const results: SearchResult[] = order.map((doc) => {
+  const result = (doc: number): SearchResult => {
     let matched: Pick<SearchResult, 'terms' | 'queryTerms' | 'match'>;
     if (shareable) {
       let key = 0;
@@ -147,9 +178,16 @@ export function fastSearch(context: FastSearchContext, query: unknown, searchOpt
     }
     const { terms: matchedTerms, queryTerms, match } = matched;
     return { id: context.ids[doc], score: total[doc]! * (queryTerms.length || 1), terms: matchedTerms, queryTerms, match };
-  });
-  results.sort((x, y) => y.score - x.score);
-  return results;
+  };
+  // MiniSearch multiplies by the number of distinct query terms matched (queryTerms.length).
+  const score = (doc: number): number => total[doc]! * (bitCount(termMask[doc]!) || 1);
+  return { order, score, result };
+}
+
+function bitCount(mask: number): number {
+  let count = 0;
+  for (let bits = mask; bits !== 0; bits &= bits - 1) count++;
+  return count;
 }
 
 function deepFreeze<T extends Pick<SearchResult, 'terms' | 'queryTerms' | 'match'>>(matched: T): T {

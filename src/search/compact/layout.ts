@@ -39,9 +39,11 @@ export const SECTION_TYPES = {
   bodyCodes: 'u8',
   bodyOffsets: 'u32',
   /**
-   * Per dictionary entry, the words in it that snippets can match, analyzed at build time: varint
-   * count, then per word varint start, varint length, varint term count, varint term positions
-   * (in the sorted term list). Snippets then find matches without analyzing text per request.
+   * Per dictionary entry, analyzed at build time, with terms as positions in the sorted term
+   * list. First, for quoted phrases, the index term of each token in order: varint count, varint
+   * positions. Then the words in it that snippets can match: varint count, then per word varint
+   * start, varint length, varint term count, varint term positions. Neither phrases nor snippets
+   * analyze text per request.
    */
   bodyWordMatches: 'u8',
   bodyWordMatchOffsets: 'u32',

@@ -3,7 +3,8 @@
  * article store and the vocabulary. Cost at cold start: the JSON header, typed-array views, and
  * one string per article id.
  */
-import type { Options } from 'minisearch';
+import type { Options, Query } from 'minisearch';
+import type { MatchList } from '../match-list.ts';
 import type MiniSearch from 'minisearch';
 import type { ArticleLookup, IndexManifest, Vocabulary } from '../index-format.ts';
 import { ArticleStore } from './article-store.ts';
@@ -17,6 +18,8 @@ import { LazyVocabulary } from './vocabulary.ts';
 export interface CompactIndex<T> {
   manifest: IndexManifest;
   miniSearch: MiniSearch<T>;
+  /** Every match of a query with the default search options, no result object per match. */
+  match(query: Query): MatchList;
   articles: ArticleLookup;
   vocabulary: Vocabulary;
 }
@@ -41,6 +44,10 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Op
   checkFields(header.fieldIds, options.fields);
   const idColumn = new StringColumn(s.idUnits, s.idOffsets);
   const ids = allStrings(s.idUnits, s.idOffsets);
+  // Built on the first lookup by id (an article request, a query MiniSearch answers itself):
+  // a Map beats binary search over the id column there, and cold start does not pay for it.
+  let positions: Map<string, number> | undefined;
+  const positionOf = (id: string): number | undefined => (positions ??= new Map(ids.map((known, at) => [known, at]))).get(id);
   const termIndex = new CompactTermIndex({
     terms: new StringColumn(s.termUnits, s.termOffsets),
     ranks: s.termRanks,
@@ -48,7 +55,7 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Op
     postings: s.postings,
     fieldCount: options.fields.length,
   });
-  const miniSearch = createCompactMiniSearch<T>({
+  const { miniSearch, match } = createCompactMiniSearch<T>({
     options,
     termIndex,
     ids,
@@ -58,6 +65,7 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Op
     fieldLengths: s.fieldLengths,
     documentCount: header.documentCount,
     nextId: header.nextId,
+    positionOf: (id) => positionOf(id) ?? -1,
   });
   const articles = new ArticleStore({
     ids: idColumn,
@@ -71,10 +79,11 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Op
       data: s.bodyWordMatches,
       offsets: s.bodyWordMatchOffsets,
     }),
-  }, ids);
+  }, ids, positionOf);
   return {
     manifest: header.manifest,
     miniSearch,
+    match,
     articles,
     vocabulary: new LazyVocabulary(s.vocabularyKeys, s.vocabularyWords, s.vocabularyCounts),
   };
