@@ -4,7 +4,7 @@
  * small ES module that imports it. Deterministic: same articles, same bytes.
  */
 import { createHash } from 'node:crypto';
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { IndexManifest, StoredArticle, Vocabulary } from '../src/search/index-format.ts';
 import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedFields } from '../src/search/options.ts';
 import { analyzeToken } from '../src/text/analyze.ts';
@@ -65,7 +65,8 @@ export interface BuildOptions {
   progressEvery?: number;
 }
 
-export function buildIndexData(input: readonly StoredArticle[], options: BuildOptions): IndexData {
+/** Articles in id order (their short ids) and the MiniSearch index of all of them. */
+function indexAll(input: readonly StoredArticle[], options: BuildOptions): { articles: StoredArticle[]; plain: AsPlainObject; manifest: IndexManifest } {
   const articles = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const miniSearch = new MiniSearch<IndexedFields>(MINISEARCH_OPTIONS);
   const every = options.progressEvery ?? 1000;
@@ -81,8 +82,67 @@ export function buildIndexData(input: readonly StoredArticle[], options: BuildOp
     articles: articles.length,
     terms: miniSearch.termCount,
   };
-  return { manifest, blob: encodeCompactIndex({ manifest, miniSearch, articles, vocabulary: buildVocabulary(articles) }) };
+  return { articles, plain: miniSearch.toJSON(), manifest };
 }
+
+export function buildIndexData(input: readonly StoredArticle[], options: BuildOptions): IndexData {
+  const { articles, plain, manifest } = indexAll(input, options);
+  return encodeCompactIndex({ manifest, plain, articles, vocabulary: buildVocabulary(articles) });
+}
+
+export interface ShardedIndexData {
+  /** The public Worker's: the corpus's manifest (with `shards`), and a file with no articles, only the suggestion vocabulary. */
+  router: IndexData;
+  /** Each shard's file, with the article ids it starts and ends with. */
+  shards: (IndexData & { firstId: string; lastId: string })[];
+}
+
+/**
+ * Where to cut `articles` (in id order) into `count` runs of about equal text: memory and
+ * startup grow with the text a shard holds, not with its number of articles.
+ */
+export function shardStarts(articles: readonly StoredArticle[], count: number): number[] {
+  const sizes = articles.map((article) => article.title.length + article.body.length);
+  const total = sizes.reduce((sum, size) => sum + size, 0);
+  const starts = [0];
+  let sum = 0;
+  for (const [i, size] of sizes.entries()) {
+    const due = sum >= (total * starts.length) / count || articles.length - i <= count - starts.length;
+    if (starts.length < count && i > starts[starts.length - 1]! && due) starts.push(i);
+    sum += size;
+  }
+  return starts;
+}
+
+/**
+ * The corpus split into shards of consecutive ids, each a compact file of its own that scores
+ * with the whole corpus's statistics (see encode-index.ts), so the merged ranking of the shards
+ * is the unsharded index's. The vocabulary stays whole, in the router.
+ */
+export function buildShardedIndexData(input: readonly StoredArticle[], shardCount: number, options: BuildOptions): ShardedIndexData {
+  if (!Number.isInteger(shardCount) || shardCount < 2) throw new RangeError(`build-index: a sharded build needs at least 2 shards, not ${shardCount}`);
+  if (input.length < shardCount) throw new RangeError(`build-index: ${input.length} article(s) cannot fill ${shardCount} shards`);
+  const { articles, plain, manifest } = indexAll(input, options);
+  const starts = shardStarts(articles, shardCount);
+  const shards = starts.map((first, index) => {
+    const own = articles.slice(first, starts[index + 1] ?? articles.length);
+    const shardManifest: IndexManifest = {
+      ...manifest,
+      corpusHash: corpusHash(own),
+      articles: own.length,
+      shard: { index, of: starts.length, first },
+    };
+    const data = encodeCompactIndex({ manifest: shardManifest, plain, articles: own, vocabulary: EMPTY_VOCABULARY, shardFirst: first });
+    return { ...data, firstId: own[0]!.id, lastId: own[own.length - 1]!.id };
+  });
+  const routerManifest: IndexManifest = { ...manifest, shards: starts.length };
+  // The router's own file holds no article: its header says so, the module's manifest has the corpus's.
+  const empty = new MiniSearch<IndexedFields>(MINISEARCH_OPTIONS).toJSON();
+  const routerFile = encodeCompactIndex({ manifest: { ...routerManifest, articles: 0 }, plain: empty, articles: [], vocabulary: buildVocabulary(articles) });
+  return { router: { manifest: routerManifest, blob: routerFile.blob }, shards };
+}
+
+const EMPTY_VOCABULARY: Vocabulary = { keys: [], words: [], counts: [] };
 
 /**
  * The ES module the Worker imports. The file comes in as an ArrayBuffer (wrangler's `Data`

@@ -2,7 +2,6 @@
  * A built MiniSearch, the articles and the vocabulary → the sections of the compact file.
  * Reads MiniSearch through its public `toJSON()` (the same data `loadJSON` reads).
  */
-import type MiniSearch from 'minisearch';
 import type { AsPlainObject } from 'minisearch';
 import type { IndexManifest, StoredArticle, Vocabulary } from '../../src/search/index-format.ts';
 import type { ArticleRecord, CompactHeader } from '../../src/search/compact/layout.ts';
@@ -31,8 +30,30 @@ function joinedUnits(strings: readonly string[]): Uint16Array {
   return stringColumn([strings.join('\n')]).units;
 }
 
-/** Postings of every term in term order, and where each term's bytes start. */
-function encodePostings(index: AsPlainObject['index'], order: readonly number[], fieldCount: number) {
+/** The documents of a shard: short ids `[first, end)` of the whole index, renumbered from 0. */
+interface DocumentRange {
+  first: number;
+  end: number;
+}
+
+/** A field's (short id, frequency) postings that fall in the range, renumbered. */
+function localPostings(docs: Record<number, number>, range: DocumentRange | undefined): [number, number][] {
+  const postings: [number, number][] = [];
+  for (const key of Object.keys(docs)) {
+    // Integer keys enumerate in ascending order.
+    const doc = Number(key);
+    if (range === undefined) postings.push([doc, docs[doc]!]);
+    else if (doc >= range.first && doc < range.end) postings.push([doc - range.first, docs[doc]!]);
+  }
+  return postings;
+}
+
+/**
+ * Postings of every term in term order, and where each term's bytes start. A shard also writes,
+ * after each field's local count, the whole index's count (the document frequency BM25 reads),
+ * so that its scores are the unsharded index's.
+ */
+function encodePostings(index: AsPlainObject['index'], order: readonly number[], fieldCount: number, range: DocumentRange | undefined) {
   const writer = new VarintWriter();
   const offsets = new Uint32Array(order.length + 1);
   for (const [k, at] of order.entries()) {
@@ -40,12 +61,13 @@ function encodePostings(index: AsPlainObject['index'], order: readonly number[],
     const fields = index[at]![1];
     for (let field = 0; field < fieldCount; field++) {
       const docs = fields[field] ?? {};
-      const ids = Object.keys(docs).map(Number); // integer keys enumerate in ascending order
-      writer.write(ids.length);
+      const postings = localPostings(docs, range);
+      writer.write(postings.length);
+      if (range !== undefined) writer.write(Object.keys(docs).length);
       let previous = 0;
-      for (const doc of ids) {
+      for (const [doc, frequency] of postings) {
         writer.write(doc - previous);
-        writer.write(docs[doc]!);
+        writer.write(frequency);
         previous = doc;
       }
     }
@@ -54,27 +76,37 @@ function encodePostings(index: AsPlainObject['index'], order: readonly number[],
   return { postings: writer.toBytes(), offsets };
 }
 
-export interface EncodeInput<T> {
+export interface EncodeInput {
   manifest: IndexManifest;
-  miniSearch: MiniSearch<T>;
-  /** Sorted by id, in the order they were added (short id = position). */
+  /** The MiniSearch index of the whole corpus, as `toJSON()` gives it. */
+  plain: AsPlainObject;
+  /** Sorted by id, in the order they were added (short id = position); a shard's only. */
   articles: readonly StoredArticle[];
   vocabulary: Vocabulary;
+  /** For a shard: the whole index's short id of its first article (its articles follow in order). */
+  shardFirst?: number;
 }
 
-export function encodeCompactIndex<T>({ manifest, miniSearch, articles, vocabulary }: EncodeInput<T>): Uint8Array {
-  const plain = miniSearch.toJSON();
+/** The file, and the manifest written in it (`terms` counts the terms the file holds). */
+export function encodeCompactIndex({ manifest: given, plain, articles, vocabulary, shardFirst }: EncodeInput): { blob: Uint8Array; manifest: IndexManifest } {
   const fieldCount = Object.keys(plain.fieldIds).length;
-  if (plain.dirtCount !== 0 || plain.nextId !== articles.length) throw new Error('build-index: the index must be built fresh, without removals');
+  const range = shardFirst === undefined ? undefined : { first: shardFirst, end: shardFirst + articles.length };
+  if (plain.dirtCount !== 0 || (range === undefined ? plain.nextId !== articles.length : range.end > plain.nextId)) {
+    throw new Error('build-index: the index must be built fresh, without removals');
+  }
 
   // Terms sorted by code unit for binary search; their rank keeps MiniSearch's iteration order.
-  const order = plain.index.map((_, rank) => rank).sort((a, b) => byCodeUnit(plain.index[a]![0], plain.index[b]![0]));
+  // A shard keeps the terms its own articles have.
+  const ranks = plain.index.map((_, rank) => rank);
+  const kept = range === undefined ? ranks : ranks.filter((rank) => Object.values(plain.index[rank]![1]).some((docs) => localPostings(docs, range).length > 0));
+  const order = kept.sort((a, b) => byCodeUnit(plain.index[a]![0], plain.index[b]![0]));
   const terms = stringColumn(order.map((rank) => plain.index[rank]![0]));
-  const { postings, offsets: postingOffsets } = encodePostings(plain.index, order, fieldCount);
+  const manifest: IndexManifest = { ...given, terms: order.length };
+  const { postings, offsets: postingOffsets } = encodePostings(plain.index, order, fieldCount, range);
 
   const fieldLengths = new Uint32Array(articles.length * fieldCount);
   for (let doc = 0; doc < articles.length; doc++) {
-    const lengths = plain.fieldLength[doc] ?? [];
+    const lengths = plain.fieldLength[doc + (range?.first ?? 0)] ?? [];
     for (let field = 0; field < fieldCount; field++) fieldLengths[doc * fieldCount + field] = lengths[field] ?? 0;
   }
 
@@ -101,13 +133,16 @@ export function encodeCompactIndex<T>({ manifest, miniSearch, articles, vocabula
 
   const header: Omit<CompactHeader, 'sections'> = {
     manifest,
+    // A shard scores with the whole corpus's statistics (document count, average field lengths
+    // here, document frequencies in the postings): its scores are the unsharded index's.
     documentCount: plain.documentCount,
-    nextId: plain.nextId,
+    nextId: articles.length,
+    ...(range === undefined ? {} : { globalDocumentFrequencies: true }),
     fieldIds: plain.fieldIds,
     averageFieldLength: plain.averageFieldLength,
     sources,
   };
-  return writeBlob(header, {
+  const blob = writeBlob(header, {
     termUnits: terms.units,
     termOffsets: terms.offsets,
     termRanks: Uint32Array.from(order),
@@ -131,4 +166,5 @@ export function encodeCompactIndex<T>({ manifest, miniSearch, articles, vocabula
     vocabularyWords: joinedUnits(vocabulary.words),
     vocabularyCounts: Uint32Array.from(vocabulary.counts),
   });
+  return { blob, manifest };
 }

@@ -69,16 +69,26 @@ export interface TextMatch {
  * A store that knows its texts' words ahead of time (the compact index) finds them without
  * analyzing anything at request time; otherwise the words are analyzed here.
  */
-export type MatchFinder = (maxChars: number) => { matches: TextMatch[]; complete: boolean };
+export type MatchFinder = (maxChars: number, firstWithin?: number) => { matches: TextMatch[]; complete: boolean };
+
+/** Where a scan stops: `maxChars`, or `firstWithin` characters after the first match when given. */
+export function scanEnd(maxChars: number, firstWithin: number | undefined, firstMatch: number): number {
+  return firstWithin === undefined ? maxChars : Math.min(maxChars, firstMatch + firstWithin);
+}
 
 function analyzedMatches(prefix: TextPrefix, terms: ReadonlySet<string>): MatchFinder {
-  return (maxChars) => {
-    // Matches are the words that start before maxChars, read whole (a longer prefix than asked).
+  return (maxChars, firstWithin) => {
+    // Matches are the words that start before the end, read whole (a longer prefix than asked).
     const text = prefix(maxChars + MAX_WORD_CHARS);
-    const matches = wordSpans(text).flatMap((span) => {
-      const term = span.start < maxChars ? matchingTerm(span, terms) : undefined;
-      return term === undefined ? [] : [{ start: span.start, term }];
-    });
+    const matches: TextMatch[] = [];
+    let end = maxChars;
+    for (const span of wordSpans(text)) {
+      if (span.start >= end) break;
+      const term = matchingTerm(span, terms);
+      if (term === undefined) continue;
+      if (matches.length === 0) end = scanEnd(maxChars, firstWithin, span.start);
+      matches.push({ start: span.start, term });
+    }
     return { matches, complete: text.length < maxChars };
   };
 }
@@ -117,7 +127,9 @@ export function makeSnippet(
     // and news states its subject first: look in the opening, further only when it has no match.
     const opening = find(FIRST_SCAN_CHARS + length);
     windowStart = bestWindowStart(opening.matches, length);
-    if (opening.matches.length === 0 && !opening.complete) windowStart = bestWindowStart(find(MAX_SCAN_CHARS).matches, length);
+    // Past the opening, the window goes to the first match (and what follows it): reading the
+    // rest of a long article for a denser cluster cost more than the rest of the search.
+    if (opening.matches.length === 0 && !opening.complete) windowStart = bestWindowStart(find(MAX_SCAN_CHARS, length).matches, length);
   }
   // A little past the window, for the punctuation that closes its last word.
   const text = prefix(windowStart + length + 16);

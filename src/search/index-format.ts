@@ -59,4 +59,15 @@ export interface IndexManifest {
   builtAt: string;
   articles: number;
   terms: number;
+  /** A sharded corpus (the public Worker's manifest): how many shards hold its articles. */
+  shards?: number;
+  /** One shard's manifest: which one, and where its articles start in the whole corpus's id order. */
+  shard?: ShardPlace;
+}
+
+export interface ShardPlace {
+  index: number;
+  of: number;
+  /** Position of its first article among all articles sorted by id (its short id in the unsharded index). */
+  first: number;
 }

@@ -8,6 +8,7 @@ import type { LoadedIndex } from './load-index.ts';
 import type { StoredArticle } from './index-format.ts';
 import { analyzeText, containsRun, parseQuery } from './query.ts';
 import { selectTop } from './select-top.ts';
+import { MINISEARCH_OPTIONS, SEARCH_DEFAULTS, SEARCH_FIELDS } from './options.ts';
 
 export type SortOrder = 'relevance' | 'newest';
 
@@ -77,15 +78,66 @@ function toHit(article: StoredArticle, result: SearchResult): SearchHit {
   };
 }
 
-/** Source counts by code → the facet object, most frequent first (then by name, for a stable answer). */
-function sourceFacet(counts: Uint32Array, sources: readonly string[]): Record<string, number> {
-  const entries: [string, number][] = [];
-  for (let code = 1; code < counts.length; code++) if (counts[code]! > 0) entries.push([sources[code - 1]!, counts[code]!]);
-  entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries);
+/** A hit with what it is ranked by, exactly: how shards' pages merge into the unsharded order. */
+export interface RankedHit {
+  /** Made only for the ranks asked for (making a hit means a snippet). */
+  hit?: SearchHit;
+  /** For sort=newest: the article's date ('' when none). */
+  date: string;
+  /** The unrounded score. */
+  score: number;
+  /**
+   * Where the unsharded index first matched the article, which breaks score ties: the first
+   * query term it has (position in the analyzed query), the first field it has it in, and its
+   * position among all articles in id order. Sorting by it is MiniSearch's insertion order.
+   */
+  firstMatch: number;
+}
+
+export interface SearchPage {
+  total: number;
+  /** The first `offset + limit` hits in order (a shard's candidates for the merged page). */
+  ranked: RankedHit[];
+  /** Matches per source, before the source filter. */
+  sourceCounts: Record<string, number>;
+}
+
+/** Field positions and articles fit these many bits of `firstMatch`. */
+const ARTICLE_BITS = 2 ** 32;
+
+function firstMatchKey(result: SearchResult, queryTerms: readonly string[], shardFirst: number, position: number): number {
+  let occurrence = queryTerms.length;
+  for (const term of result.terms) {
+    const at = queryTerms.indexOf(term);
+    if (at !== -1 && at < occurrence) occurrence = at;
+  }
+  const fields = result.match[queryTerms[occurrence] ?? ''] ?? [];
+  const field = Math.min(...fields.map((name) => SEARCH_FIELDS.indexOf(name as (typeof SEARCH_FIELDS)[number])), SEARCH_FIELDS.length);
+  return (occurrence * (SEARCH_FIELDS.length + 1) + field) * ARTICLE_BITS + shardFirst + position;
+}
+
+/** The analyzed terms of a query string, in order, as MiniSearch's search() makes them. */
+function analyzedQuery(text: string): string[] {
+  const process = SEARCH_DEFAULTS.processTerm ?? MINISEARCH_OPTIONS.processTerm!;
+  return MINISEARCH_OPTIONS.tokenize!(text).flatMap((token) => process(token) || []);
 }
 
 export function searchArticles(index: LoadedIndex, request: SearchRequest): SearchResponse {
+  const page = searchPage(index, request, request.offset, request.offset + request.limit);
+  return {
+    total: page.total,
+    hits: page.ranked.slice(request.offset).map(({ hit }) => hit!),
+    facets: { source: sortedFacet(page.sourceCounts) },
+  };
+}
+
+/** The facet object most frequent first (then by name, for a stable answer). */
+export function sortedFacet(counts: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** The search: the first `offset + limit` matches with what they rank by, and hits for ranks [hitsFrom, hitsTo). */
+export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom: number, hitsTo: number): SearchPage {
   const parsed = parseQuery(request.q);
   const positive = parsed.words.join(' ');
   // Each side is its own OR group: MiniSearch would otherwise apply AND_NOT between the words of
@@ -125,10 +177,20 @@ export function searchArticles(index: LoadedIndex, request: SearchRequest): Sear
       return da !== db ? (da < db ? 1 : -1) : byRelevance(a, b);
     };
   }
-  const page = selectTop(kept, request.offset + request.limit, compare).slice(request.offset);
+  const top = selectTop(kept, request.offset + request.limit, compare);
+  const queryTerms = analyzedQuery(positive);
+  const shardFirst = index.manifest.shard?.first ?? 0;
+  const sourceCounts: Record<string, number> = {};
+  for (let code = 1; code < counts.length; code++) if (counts[code]! > 0) sourceCounts[store.sources[code - 1]!] = counts[code]!;
   return {
     total: kept.length,
-    hits: page.map((i) => toHit(store.at(matches.position(i)), matches.result(i))),
-    facets: { source: sourceFacet(counts, store.sources) },
+    ranked: top.map((i, rank) => {
+      const result = matches.result(i);
+      const position = matches.position(i);
+      const hit = rank >= hitsFrom && rank < hitsTo ? toHit(store.at(position), result) : undefined;
+      const date = store.dateAt(position);
+      return { ...(hit === undefined ? {} : { hit }), date, score: result.score, firstMatch: firstMatchKey(result, queryTerms, shardFirst, position) };
+    }),
+    sourceCounts,
   };
 }

@@ -5,7 +5,7 @@
  * 18 MB of codes plus a 9 MB dictionary, decoded one body at a time in a few microseconds
  * without any decompressor (workerd has none that is synchronous).
  */
-import type { MatchFinder, TextMatch } from '../highlight.ts';
+import { scanEnd, type MatchFinder, type TextMatch } from '../highlight.ts';
 import { decodeUtf16, type StringColumn } from './string-column.ts';
 import { VarintReader } from './varint.ts';
 
@@ -129,10 +129,11 @@ export class BodyDecoder {
       const position = this.#wordMatches.terms.indexOf(term);
       if (position >= 0) wanted.set(position, term);
     }
-    return (maxChars) => {
+    return (maxChars, firstWithin) => {
       const matches: TextMatch[] = [];
+      let end = maxChars;
       const codes = this.#codes;
-      const end = this.#offsets[i + 1]!;
+      const last = this.#offsets[i + 1]!;
       const { units, offsets } = this.#dictionary.raw;
       const { data, offsets: matchOffsets } = this.#wordMatches;
       let pos = this.#offsets[i]!;
@@ -140,7 +141,7 @@ export class BodyDecoder {
       let previousWord = false;
       // The same walk over word ranks as decode(), which must count characters the same way
       // (tests/build/compact-snippets.test.ts compares the offsets with the decoded text's).
-      while (pos < end && length < maxChars) {
+      while (pos < last && length < end) {
         let byte = codes[pos++]!;
         let rank = byte & 0x7f;
         for (let shift = 7; byte >= 0x80; shift += 7) {
@@ -159,13 +160,15 @@ export class BodyDecoder {
             entry.read(); // length: the highlighter recomputes spans on the excerpt
             let term: string | undefined;
             for (let n = entry.read(); n > 0; n--) term ??= wanted.get(entry.read());
-            if (term !== undefined && length + start < maxChars) matches.push({ start: length + start, term });
+            if (term === undefined || length + start >= end) continue;
+            if (matches.length === 0) end = scanEnd(maxChars, firstWithin, length + start);
+            matches.push({ start: length + start, term });
           }
         }
         length += to - from;
         previousWord = word;
       }
-      return { matches, complete: pos >= end };
+      return { matches, complete: pos >= last };
     };
   }
 

@@ -74,6 +74,8 @@ export interface CompactHeader {
   /** MiniSearch's field name → field id. */
   fieldIds: Record<string, number>;
   averageFieldLength: number[];
+  /** A shard's: postings give, after each field's count, the whole corpus's (see encode-index.ts). */
+  globalDocumentFrequencies?: boolean;
   sources: string[];
   sections: Record<SectionName, SectionRef>;
 }

@@ -54,6 +54,7 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Op
     postingOffsets: s.postingOffsets,
     postings: s.postings,
     fieldCount: options.fields.length,
+    globalDocumentFrequencies: header.globalDocumentFrequencies === true,
   });
   const { miniSearch, match } = createCompactMiniSearch<T>({
     options,

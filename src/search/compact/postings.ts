@@ -6,16 +6,21 @@ import { VarintReader } from './varint.ts';
 
 /** The documents of one field that contain a term, in ascending short id, as MiniSearch inserts them. */
 export class FieldPostings {
+  /**
+   * How many documents of the corpus have the term in this field: BM25's document frequency,
+   * what MiniSearch's scorer reads as `size`. A shard's postings list only its own documents,
+   * and its size is the whole corpus's, so that scores are the unsharded index's.
+   */
   readonly size: number;
   readonly #docs: Uint32Array;
   readonly #freqs: Uint32Array;
   /** Where the last `get` found its document: the scorer asks for them in `keys()` order. */
   #hint = 0;
 
-  constructor(docs: Uint32Array, freqs: Uint32Array) {
+  constructor(docs: Uint32Array, freqs: Uint32Array, size = docs.length) {
     this.#docs = docs;
     this.#freqs = freqs;
-    this.size = docs.length;
+    this.size = size;
   }
 
   /** Short ids, ascending (no copy; do not modify). */
@@ -65,11 +70,13 @@ export class FieldPostings {
 /** Field id → postings, for the fields where the term occurs (MiniSearch's per-term map). */
 export type TermPostings = Map<number, FieldPostings>;
 
-export function decodePostings(bytes: Uint8Array, start: number, fieldCount: number): TermPostings {
+/** `globalCounts`: a shard's postings, where each field's count is followed by the corpus's. */
+export function decodePostings(bytes: Uint8Array, start: number, fieldCount: number, globalCounts = false): TermPostings {
   const reader = new VarintReader(bytes, start);
   const postings: TermPostings = new Map();
   for (let field = 0; field < fieldCount; field++) {
     const count = reader.read();
+    const size = globalCounts ? reader.read() : count;
     if (count === 0) continue;
     const docs = new Uint32Array(count);
     const freqs = new Uint32Array(count);
@@ -79,7 +86,7 @@ export function decodePostings(bytes: Uint8Array, start: number, fieldCount: num
       docs[i] = doc;
       freqs[i] = reader.read();
     }
-    postings.set(field, new FieldPostings(docs, freqs));
+    postings.set(field, new FieldPostings(docs, freqs, size));
   }
   return postings;
 }

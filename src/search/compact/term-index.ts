@@ -19,6 +19,8 @@ export interface TermIndexParts {
   postingOffsets: Uint32Array;
   postings: Uint8Array;
   fieldCount: number;
+  /** A shard's file: document frequencies are the whole corpus's (see postings.ts). */
+  globalDocumentFrequencies: boolean;
 }
 
 export class CompactTermIndex {
@@ -69,7 +71,7 @@ export class CompactTermIndex {
   }
 
   #postingsAt(index: number): TermPostings {
-    const { postingOffsets, postings, fieldCount } = this.#parts;
-    return decodePostings(postings, postingOffsets[index]!, fieldCount);
+    const { postingOffsets, postings, fieldCount, globalDocumentFrequencies } = this.#parts;
+    return decodePostings(postings, postingOffsets[index]!, fieldCount, globalDocumentFrequencies);
   }
 }

@@ -1,0 +1,67 @@
+/**
+ * A corpus split into shards ranks as one index: each shard scores with the whole corpus's
+ * statistics and the merge breaks ties in the unsharded index's order, so pages, totals and
+ * facets are the unsharded ones, for a fixed set of 300 queries with filters, sorting and paging.
+ */
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildIndexData, buildShardedIndexData, shardStarts } from '../../build-index/build-index-data.ts';
+import { readSubset, SAUDINEWSNET, seededRandom, titleQueries } from '../../bench/lib/scale-corpus.ts';
+import type { StoredArticle } from '../../src/search/index-format.ts';
+import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
+import { searchArticles, searchPage, sortedFacet, type SearchRequest } from '../../src/search/search-articles.ts';
+import { mergePages } from '../../src/shards/merge-pages.ts';
+
+const ARTICLES = 3000;
+const SHARDS = 4;
+const QUERIES = 300;
+const BUILT_AT = '2026-01-01T00:00:00.000Z';
+
+let articles: StoredArticle[];
+let whole: LoadedIndex;
+let shards: LoadedIndex[];
+
+function shardedSearch(request: SearchRequest) {
+  const pages = shards.map((shard) => searchPage(shard, request, 0, request.offset + request.limit));
+  const merged = mergePages(pages, request);
+  return { total: merged.total, ids: merged.page.map(({ entry }) => entry.hit!.id), facets: sortedFacet(merged.sourceCounts), hits: merged.page.map(({ entry }) => entry.hit) };
+}
+
+describe.skipIf(!existsSync(SAUDINEWSNET))('sharded ranking', () => {
+  beforeAll(() => {
+    articles = readSubset(ARTICLES).articles;
+    const data = buildIndexData(articles, { builtAt: BUILT_AT });
+    whole = loadIndex({ manifest: data.manifest, indexBlob: data.blob });
+    const sharded = buildShardedIndexData(articles, SHARDS, { builtAt: BUILT_AT });
+    shards = sharded.shards.map((shard) => loadIndex({ manifest: shard.manifest, indexBlob: shard.blob }));
+  }, 180_000);
+
+  it('splits the corpus into shards of consecutive ids that cover it once', () => {
+    expect(shards).toHaveLength(SHARDS);
+    expect(shards.reduce((sum, shard) => sum + shard.articles.size, 0)).toBe(whole.articles.size);
+    expect(shards.map((shard) => shard.manifest.shard!.first)).toEqual(shardStarts([...articles].sort((a, b) => (a.id < b.id ? -1 : 1)), SHARDS));
+  });
+
+  it('gives the unsharded top 10, totals and facets for 300 queries, with filters, sorting and paging', () => {
+    const random = seededRandom(5);
+    const sources = [...new Set(articles.flatMap((article) => article.source ?? []))];
+    const differences: unknown[] = [];
+    for (const [n, q] of titleQueries(articles, QUERIES, 9).entries()) {
+      const request: SearchRequest = {
+        q: n % 7 === 6 ? `${q} -${q.split(' ')[0]}` : q,
+        limit: 10,
+        offset: n % 5 === 4 ? 10 : 0,
+        sources: n % 6 === 1 ? [sources[Math.floor(random() * sources.length)]!] : [],
+        ...(n % 8 === 3 ? { from: '2015-06-01' } : {}),
+        sort: n % 4 === 2 ? 'newest' : 'relevance',
+      };
+      const expected = searchArticles(whole, request);
+      const actual = shardedSearch(request);
+      const wanted = { total: expected.total, ids: expected.hits.map((hit) => hit.id), facets: expected.facets.source };
+      const got = { total: actual.total, ids: actual.ids, facets: actual.facets };
+      if (JSON.stringify(wanted) !== JSON.stringify(got)) differences.push({ request, wanted, got });
+      else expect(actual.hits).toEqual(expected.hits);
+    }
+    expect(differences).toEqual([]);
+  });
+});
