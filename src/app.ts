@@ -9,7 +9,8 @@ import { healthRoute } from './api/health-route.ts';
 import { OPENAPI_DOCUMENT } from './api/openapi.ts';
 import { searchRoute } from './api/search-route.ts';
 import { suggestRoute } from './api/suggest-route.ts';
-import type { AppEnv } from './app-env.ts';
+import type { AppEnv, Env } from './app-env.ts';
+import type { SearchBackend } from './search/backend.ts';
 import { handleError, handleNotFound, handleOtherMethods } from './http/errors.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { noBody, urlLimit } from './http/request-limits.ts';
@@ -28,44 +29,51 @@ function allowedOrigin(origin: string, allowList: string | undefined): string | 
   return list.includes(origin) ? origin : null;
 }
 
-export const app = new Hono<AppEnv>();
+/** The Worker's app over an index: `backendFor` gives the embedded index or the sharded one (src/worker.ts). */
+export function createApp(backendFor: (env: Env) => SearchBackend): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('backend', () => backendFor(c.env));
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      // The API is meant to be read from other origins (the widget); pages set their own CSP.
+      crossOriginResourcePolicy: 'cross-origin',
+      crossOriginOpenerPolicy: 'same-origin',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  );
+  app.use('*', async (c, next) => {
+    await next();
+    // JSON and problem documents load nothing; a page that needs more sets its own policy.
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  });
+  app.use(
+    '/api/*',
+    cors({
+      origin: (origin, c) => allowedOrigin(origin, (c.env as AppEnv['Bindings']).CORS_ALLOWED_ORIGINS),
+      allowMethods: ['GET', 'HEAD', 'OPTIONS'],
+      exposeHeaders: ['ETag', 'Server-Timing', 'Retry-After'],
+      maxAge: 86400,
+    }),
+  );
+  app.use('*', urlLimit, noBody);
+  app.use('/api/*', rateLimit);
 
-app.use(
-  '*',
-  secureHeaders({
-    // The API is meant to be read from other origins (the widget); pages set their own CSP.
-    crossOriginResourcePolicy: 'cross-origin',
-    crossOriginOpenerPolicy: 'same-origin',
-    referrerPolicy: 'strict-origin-when-cross-origin',
-  }),
-);
-app.use('*', async (c, next) => {
-  await next();
-  // JSON and problem documents load nothing; a page that needs more sets its own policy.
-  if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-});
-app.use(
-  '/api/*',
-  cors({
-    origin: (origin, c) => allowedOrigin(origin, (c.env as AppEnv['Bindings']).CORS_ALLOWED_ORIGINS),
-    allowMethods: ['GET', 'HEAD', 'OPTIONS'],
-    exposeHeaders: ['ETag', 'Server-Timing', 'Retry-After'],
-    maxAge: 86400,
-  }),
-);
-app.use('*', urlLimit, noBody);
-app.use('/api/*', rateLimit);
+  app.route('/api/search', searchRoute);
+  app.route('/api/suggest', suggestRoute);
+  app.route('/api/articles', articleRoute);
+  app.route('/api/health', healthRoute);
+  app.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT, 200, { 'Cache-Control': 'public, max-age=3600' }));
+  app.get('/', homePage);
+  app.get('/widget.js', widgetScript);
+  app.get('/articles/:id', articlePage);
+  app.get('/docs/problems', problemsPage);
 
-app.route('/api/search', searchRoute);
-app.route('/api/suggest', suggestRoute);
-app.route('/api/articles', articleRoute);
-app.route('/api/health', healthRoute);
-app.get('/openapi.json', (c) => c.json(OPENAPI_DOCUMENT, 200, { 'Cache-Control': 'public, max-age=3600' }));
-app.get('/', homePage);
-app.get('/widget.js', widgetScript);
-app.get('/articles/:id', articlePage);
-app.get('/docs/problems', problemsPage);
-
-for (const path of ROUTES) app.all(path, handleOtherMethods);
-app.notFound(handleNotFound);
-app.onError(handleError);
+  for (const path of ROUTES) app.all(path, handleOtherMethods);
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}

@@ -1,4 +1,5 @@
-/** Worker entry point. */
-import { app } from './app.ts';
+/** Worker entry point: the index build-index wrote into src/generated/. */
+import * as generated from './generated/index-data.js';
+import { createWorker } from './worker.ts';
 
-export default app;
+export default createWorker(generated);

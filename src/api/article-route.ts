@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { API_CACHE_CONTROL, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
 import { ProblemError } from '../http/problem.ts';
-import { getIndex } from '../search/load-index.ts';
+import type { SearchBackend } from '../search/backend.ts';
 import type { StoredArticle } from '../search/index-format.ts';
 
 /** The article with this id, or a 404 problem naming it. */
-export function findArticle(id: string): StoredArticle {
-  const article = getIndex().articles.get(id);
+export async function findArticle(backend: SearchBackend, id: string): Promise<StoredArticle> {
+  const article = await backend.article(id);
   if (article === undefined) {
     const shown = id.length > 80 ? `${id.slice(0, 80)}…` : id;
     throw new ProblemError(404, 'not-found', `no article with id ${JSON.stringify(shown)}`, 'id');
@@ -16,9 +16,10 @@ export function findArticle(id: string): StoredArticle {
   return article;
 }
 
-export const articleRoute = new Hono<AppEnv>().get('/:id', (c) => {
-  const article = findArticle(c.req.param('id'));
-  const etag = etagFor(getIndex().manifest, JSON.stringify(['article', article.id]));
+export const articleRoute = new Hono<AppEnv>().get('/:id', async (c) => {
+  const backend = c.var.backend();
+  const article = await findArticle(backend, c.req.param('id'));
+  const etag = etagFor(backend.manifest, JSON.stringify(['article', article.id]));
   if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
   const { id, title, source, date, url, author, tags, body } = article;
   return c.json(

@@ -1,8 +1,7 @@
 /** GET /api/search */
 import { Hono } from 'hono';
-import { getIndex } from '../search/load-index.ts';
 import { parseQuery, queryKey } from '../search/query.ts';
-import { searchArticles, type SearchRequest } from '../search/search-articles.ts';
+import type { SearchRequest } from '../search/search-articles.ts';
 import type { AppEnv } from '../app-env.ts';
 import { API_CACHE_CONTROL, edgeCacheKey, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
 import { readSearchRequest } from './params.ts';
@@ -14,13 +13,13 @@ function canonicalRequest(request: SearchRequest): string {
 
 export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   const request = readSearchRequest(new URL(c.req.url).searchParams);
-  const index = getIndex();
+  const backend = c.var.backend();
   const canonical = canonicalRequest(request);
-  const etag = etagFor(index.manifest, canonical);
+  const etag = etagFor(backend.manifest, canonical);
   if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
 
   const cache = caches.default;
-  const key = edgeCacheKey('search', canonical, index.manifest);
+  const key = edgeCacheKey('search', canonical, backend.manifest);
   const cached = await cache.match(key);
   if (cached !== undefined) {
     // The entry may come from another spelling of the same query: answer with this one's.
@@ -29,13 +28,13 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   }
 
   const started = performance.now();
-  const result = searchArticles(index, request);
-  const duration = performance.now() - started;
-  const response = c.json(
-    { query: request.q, total: result.total, offset: request.offset, limit: request.limit, hits: result.hits, facets: result.facets },
-    200,
-    { ETag: etag, 'Cache-Control': API_CACHE_CONTROL, 'Server-Timing': `search;dur=${duration.toFixed(2)}` },
-  );
+  const result = await backend.search(request);
+  const timing = `search;dur=${(performance.now() - started).toFixed(2)}`;
+  const { total, hits, facets, partial, unavailableShards } = result;
+  const body = { query: request.q, total, offset: request.offset, limit: request.limit, hits, facets };
+  // Without some shards the answer is incomplete: say so, and let nobody keep it.
+  if (partial) return c.json({ ...body, partial, unavailableShards }, 200, { 'Cache-Control': 'no-store', 'Server-Timing': timing });
+  const response = c.json(body, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL, 'Server-Timing': timing });
   c.executionCtx.waitUntil(cache.put(key, response.clone()));
   return response;
 });

@@ -2,13 +2,12 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { API_CACHE_CONTROL, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
-import { getIndex } from '../search/load-index.ts';
 import { suggest } from '../search/suggest.ts';
 import { readSuggestRequest } from './params.ts';
 
 export const suggestRoute = new Hono<AppEnv>().get('/', (c) => {
   const { q, limit } = readSuggestRequest(new URL(c.req.url).searchParams);
-  const index = getIndex();
+  const index = c.var.backend();
   const etag = etagFor(index.manifest, JSON.stringify(['suggest', q, limit]));
   if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
   const started = performance.now();

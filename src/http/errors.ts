@@ -4,7 +4,7 @@
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { IndexMismatchError } from '../search/load-index.ts';
+import { IndexMismatchError } from '../search/read-index.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';

@@ -5,6 +5,7 @@
  * (`-word`) are not marked.
  */
 import type { Context } from 'hono';
+import type { AppEnv } from '../app-env.ts';
 import { html } from 'hono/html';
 import { findArticle } from '../api/article-route.ts';
 import { ProblemError } from '../http/problem.ts';
@@ -45,11 +46,11 @@ function articleBody(article: StoredArticle, terms: ReadonlySet<string>): unknow
   </main>`;
 }
 
-export async function articlePage(c: Context): Promise<Response> {
+export async function articlePage(c: Context<AppEnv>): Promise<Response> {
   const q = c.req.query('q') ?? '';
   let article: StoredArticle;
   try {
-    article = findArticle(c.req.param('id') ?? '');
+    article = await findArticle(c.var.backend(), c.req.param('id') ?? '');
   } catch (error) {
     if (!(error instanceof ProblemError)) throw error;
     return renderPage(c, {

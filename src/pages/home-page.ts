@@ -1,15 +1,15 @@
 /** GET / : the demo: the widget, how to embed it, and what the index holds. */
 import type { Context } from 'hono';
 import { html } from 'hono/html';
-import { getIndex } from '../search/load-index.ts';
+import type { AppEnv } from '../app-env.ts';
 import { formatDate } from './format-date.ts';
 import { renderPage } from './page-shell.ts';
 
 const EXAMPLES = ['بوتين', 'قمة هلسنكي', 'أمريكا'];
 const NUMBER = new Intl.NumberFormat('ar-u-nu-latn');
 
-export function homePage(c: Context): Promise<Response> {
-  const { manifest } = getIndex();
+export function homePage(c: Context<AppEnv>): Promise<Response> {
+  const { manifest } = c.var.backend();
   const origin = new URL(c.req.url).origin;
   const snippet = `<script type="module" src="${origin}/widget.js"></script>\n<arabic-search endpoint="${origin}/api"></arabic-search>`;
   return renderPage(c, {

@@ -1,24 +1,46 @@
 /**
- * The embedded index, loaded once per isolate (see read-index.ts for what loading does).
+ * The index a Worker embeds, opened once per isolate: the whole corpus (one Worker), or the
+ * router of a sharded corpus (its suggestion vocabulary and where each shard's ids lie).
  */
-import * as generated from '../generated/index-data.js';
-import { loadIndex, type LoadedIndex } from './read-index.ts';
+import type { Env } from '../app-env.ts';
+import { ShardedBackend } from '../shards/sharded-backend.ts';
+import type { ShardRoute } from '../shards/protocol.ts';
+import { localBackend, type SearchBackend } from './backend.ts';
+import { openCompactIndex } from './compact/open-index.ts';
+import type { Vocabulary } from './index-format.ts';
+import { MINISEARCH_OPTIONS } from './options.ts';
+import { loadIndex, type IndexData } from './read-index.ts';
 
 export { IndexMismatchError, loadIndex, type IndexData, type LoadedIndex } from './read-index.ts';
 
-let current: LoadedIndex | undefined;
-
-// Open the index while the module is evaluated: Workers give startup about 1 s of CPU, and the
-// first request only 10 ms on the free plan. A broken index is left for getIndex() to report
-// (as a logged 503) on first use, instead of failing the whole Worker at startup.
-try {
-  current = loadIndex(generated);
-} catch {
-  current = undefined;
+/** What build-index writes for the Worker (src/generated/index-data.js). */
+export interface EmbeddedIndex extends IndexData {
+  /** null for one Worker; the shards when the corpus is split across Workers. */
+  shards: readonly ShardRoute[] | null;
 }
 
-/** The embedded index, loaded at startup (or on first use, to report why it cannot be) and kept for the life of the isolate. */
-export function getIndex(): LoadedIndex {
-  current ??= loadIndex(generated);
-  return current;
+/** Opens now, or (if that fails) on each use, so a broken index is reported by the routes that need it as a logged 503. */
+function openedOnce<T>(open: () => T): () => T {
+  let value: T | undefined;
+  try {
+    value = open();
+  } catch {
+    value = undefined;
+  }
+  return () => (value ??= open());
+}
+
+/**
+ * The backend of a Worker that embeds `data`. The index is opened while the module is
+ * evaluated: Workers give startup about 1 s of CPU, and the first request only 10 ms.
+ */
+export function embeddedBackend(data: EmbeddedIndex): (env: Env) => SearchBackend {
+  const { shards } = data;
+  if (shards === null) {
+    const backend = openedOnce(() => localBackend(loadIndex(data)));
+    return () => backend();
+  }
+  // A router file holds no article, only the vocabulary; the module's manifest is the corpus's.
+  const vocabulary = openedOnce((): Vocabulary => openCompactIndex(data.indexBlob, MINISEARCH_OPTIONS).vocabulary);
+  return (env) => new ShardedBackend({ manifest: data.manifest, vocabulary: vocabulary(), shards, env: env as unknown as Record<string, unknown> });
 }

@@ -4,7 +4,7 @@
  */
 import type { Query, SearchResult } from 'minisearch';
 import { makeSnippet, highlightRanges, type Range } from './highlight.ts';
-import type { LoadedIndex } from './load-index.ts';
+import type { LoadedIndex } from './read-index.ts';
 import type { StoredArticle } from './index-format.ts';
 import { analyzeText, containsRun, parseQuery } from './query.ts';
 import { selectTop } from './select-top.ts';
@@ -39,6 +39,10 @@ export interface SearchResponse {
   total: number;
   hits: SearchHit[];
   facets: { source: Record<string, number> };
+  /** Sharded corpora only: some shards did not answer, so their matches are missing from this answer. */
+  partial?: true;
+  /** Which shards did not answer (with `partial`). */
+  unavailableShards?: string[];
 }
 
 /** Whether a stored date ('' for none) falls in the inclusive calendar range. */

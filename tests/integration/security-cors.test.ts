@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { createExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { app } from '../../src/app.ts';
+import app from '../../src/index.ts';
 import type { Env } from '../../src/app-env.ts';
 
 const ALLOWED = 'https://news.example';

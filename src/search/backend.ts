@@ -1,0 +1,23 @@
+/**
+ * What the routes search: the embedded index (one Worker), or shards behind service bindings
+ * (src/shards/sharded-backend.ts). The routes cannot tell them apart; the answers are the same.
+ */
+import type { IndexManifest, StoredArticle, Vocabulary } from './index-format.ts';
+import type { LoadedIndex } from './read-index.ts';
+import { searchArticles, type SearchRequest, type SearchResponse } from './search-articles.ts';
+
+export interface SearchBackend {
+  readonly manifest: IndexManifest;
+  readonly vocabulary: Vocabulary;
+  search(request: SearchRequest): Promise<SearchResponse>;
+  article(id: string): Promise<StoredArticle | undefined>;
+}
+
+export function localBackend(index: LoadedIndex): SearchBackend {
+  return {
+    manifest: index.manifest,
+    vocabulary: index.vocabulary,
+    search: (request) => Promise.resolve(searchArticles(index, request)),
+    article: (id) => Promise.resolve(index.articles.get(id)),
+  };
+}

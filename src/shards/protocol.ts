@@ -1,0 +1,40 @@
+/**
+ * How the public Worker and its shards talk, over service bindings: plain HTTP and JSON on
+ * paths no client reaches (shards have no route of their own). Search requests travel as the
+ * public API's own query parameters, plus which ranks to make hits for.
+ */
+import type { SearchRequest } from '../search/search-articles.ts';
+
+/** A shard as the public Worker knows it (written by the build into the router module). */
+export interface ShardRoute {
+  /** `shard-0`, `shard-1`, …: named in partial answers. */
+  name: string;
+  /** The service binding to it in the public Worker's env. */
+  binding: string;
+  /** Its articles are the ids from firstId to lastId (code-unit order). */
+  firstId: string;
+  lastId: string;
+  articles: number;
+}
+
+/** Origin of requests to a shard; the host is ignored by service bindings. */
+export const SHARD_ORIGIN = 'https://shard.internal';
+
+export function shardSearchUrl(request: SearchRequest, hitsFrom: number, hitsTo: number): string {
+  const params = new URLSearchParams({ q: request.q, limit: String(request.limit), offset: String(request.offset), sort: request.sort });
+  for (const source of request.sources) params.append('source', source);
+  if (request.from !== undefined) params.set('from', request.from);
+  if (request.to !== undefined) params.set('to', request.to);
+  params.set('hitsFrom', String(hitsFrom));
+  params.set('hitsTo', String(hitsTo));
+  return `${SHARD_ORIGIN}/search?${params}`;
+}
+
+export function shardArticleUrl(id: string): string {
+  return `${SHARD_ORIGIN}/articles/${encodeURIComponent(id)}`;
+}
+
+/** The shard that holds an id, by the id ranges (shards hold consecutive ids). */
+export function shardFor(shards: readonly ShardRoute[], id: string): ShardRoute | undefined {
+  return shards.find((shard) => shard.firstId <= id && id <= shard.lastId);
+}
