@@ -72,7 +72,8 @@ export function estimateLimits(blob: Uint8Array, moduleBytes: number): LimitEsti
   const { header } = readBlob(blob);
   const parts = { index: 0, bodies: 0, records: 0, vocabulary: 0 };
   for (const [name, ref] of Object.entries(header.sections)) parts[PART_OF[name as SectionName]] += ref.byteLength;
-  const articles = header.documentCount;
+  // A shard's documentCount is the whole corpus's (for scoring); what it holds is nextId.
+  const articles = header.nextId;
   return {
     bundleBytes: blob.length + moduleBytes + WORKER_CODE_BYTES,
     memoryBytes: blob.length + BASE_MEMORY_BYTES + articles * MEMORY_PER_ARTICLE_BYTES,
@@ -107,8 +108,18 @@ export function limitMessage(estimate: LimitEstimate, problems: readonly string[
     `build-index: this index would not fit in a Worker; nothing was written.`,
     ...problems.map((problem) => `  - ${problem}`),
     `  the index file holds: search index ${mib(index)}, article bodies ${mib(bodies)}, titles and metadata ${mib(records)}, suggestion vocabulary ${mib(vocabulary)}.`,
-    '  What to do instead: index fewer articles (for example the most recent ones, or one Worker per source or',
-    '  per year), or shorten the bodies in the corpus (a lead paragraph and the url of the full article).',
+    '  What to do instead: split it across Workers (--shards auto, the default, or --shards N: one public Worker',
+    '  and N shard Workers, same answers), index fewer articles (for example the most recent ones), or shorten',
+    '  the bodies in the corpus (a lead paragraph and the url of the full article).',
     '  --ignore-limits writes the index anyway (for local measurements; a deploy would fail or the Worker run out of memory).',
   ].join('\n');
+}
+
+/** How far over its limits an index is: the largest of its estimates over the shares it may use (≤ 1 fits). */
+export function limitRatio(estimate: LimitEstimate): number {
+  return Math.max(
+    estimate.bundleBytes / WORKER_LIMITS.bundleBytes,
+    estimate.memoryBytes / (WORKER_LIMITS.memoryBytes * LIMIT_SHARES.memory),
+    estimate.startupMs / (WORKER_LIMITS.startupMs * LIMIT_SHARES.startup),
+  );
 }

@@ -1,30 +1,54 @@
 /**
- * npm run build-index -- [--corpus corpus/] [--out src/generated/index-data.js] [--skip-invalid] [--ignore-limits]
+ * npm run build-index -- [--corpus corpus/] [--out src/generated/index-data.js] [--shards auto|N] [--skip-invalid] [--ignore-limits]
  *
  * Validates the corpus, builds the index and writes the module the Worker imports. Refused
  * articles are listed on stderr as `file:line: field: reason`; by default any of them fails
- * the build (exit 1) and the previous index is left untouched. So does an index that would not
- * fit a Worker (build-index/check-limits.ts), unless --ignore-limits.
+ * the build (exit 1) and the previous index is left untouched. An index that would not fit one
+ * Worker (build-index/check-limits.ts) is split across shard Workers (worker-set.ts) with
+ * --shards auto, the default; --shards N forces N (1: one Worker, refused if it would not fit,
+ * unless --ignore-limits).
  */
-import { basename } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { buildIndexData, renderModule } from './build-index-data.ts';
-import { estimateLimits, limitMessage, limitProblems, WORKER_LIMITS } from './check-limits.ts';
+import type { IndexManifest, StoredArticle } from '../src/search/index-format.ts';
+import { buildIndexData, buildShardedIndexData, type BuildOptions } from './build-index-data.ts';
+import { estimateLimits, limitMessage, limitProblems, limitRatio, WORKER_LIMITS, type LimitEstimate } from './check-limits.ts';
 import { formatProblem } from './problems.ts';
 import { readCorpus } from './read-corpus.ts';
+import { shardedWorkerOutputs, shardName, singleWorkerOutputs } from './worker-set.ts';
 import { writeFilesAtomic, WriteError, type OutputFile } from './write-output.ts';
 
-const USAGE = 'usage: npm run build-index -- [--corpus <dir>] [--out <file.js>] [--skip-invalid] [--ignore-limits]';
+const USAGE = 'usage: npm run build-index -- [--corpus <dir>] [--out <file.js>] [--shards auto|<n>] [--skip-invalid] [--ignore-limits]';
+/** More shards than this is a corpus for another design (see bench/RESULTS.md, "Sharding"). */
+const MAX_SHARDS = 64;
 /** Progress is shown from this many articles on; small corpora build in a blink. */
 const PROGRESS_FROM = 2000;
 
-function parseCommandLine(): { corpus: string; out: string; skipInvalid: boolean; ignoreLimits: boolean } {
+interface CommandLine {
+  corpus: string;
+  out: string;
+  /** 'auto', or a forced count (1 = one Worker). */
+  shards: 'auto' | number;
+  skipInvalid: boolean;
+  ignoreLimits: boolean;
+}
+
+function parseShards(value: string): 'auto' | number {
+  if (value === 'auto') return 'auto';
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count < 1 || count > MAX_SHARDS) throw new Error(`--shards must be auto or a whole number from 1 to ${MAX_SHARDS}, not ${JSON.stringify(value)}`);
+  return count;
+}
+
+function parseCommandLine(): CommandLine {
   try {
     const { values } = parseArgs({
       options: {
         corpus: { type: 'string', default: 'corpus' },
         out: { type: 'string', default: 'src/generated/index-data.js' },
+        shards: { type: 'string', default: 'auto' },
         'skip-invalid': { type: 'boolean', default: false },
         'ignore-limits': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
@@ -34,7 +58,7 @@ function parseCommandLine(): { corpus: string; out: string; skipInvalid: boolean
       console.log(USAGE);
       process.exit(0);
     }
-    return { corpus: values.corpus, out: values.out, skipInvalid: values['skip-invalid'], ignoreLimits: values['ignore-limits'] };
+    return { corpus: values.corpus, out: values.out, shards: parseShards(values.shards), skipInvalid: values['skip-invalid'], ignoreLimits: values['ignore-limits'] };
   } catch (error) {
     console.error(`build-index: ${(error as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -93,38 +117,95 @@ async function main(): Promise<number> {
 
   const indexStarted = performance.now();
   const large = corpus.articles.length >= PROGRESS_FROM;
-  const data = buildIndexData(corpus.articles, { builtAt: builtAt(), ...(large ? { onProgress: progress('indexed') } : {}) });
+  const buildOptions = { builtAt: builtAt(), ...(large ? { onProgress: progress('indexed') } : {}) };
+  const plan = planBuild(corpus.articles, args, buildOptions);
+  if (plan === undefined) return 1;
   const indexMs = performance.now() - indexStarted;
 
-  // The compact file sits next to the module as <out>.bin; it is written first, so a module
-  // never refers to a file that is not there yet.
-  const blobPath = args.out.replace(/\.js$/, '') + '.bin';
-  const module = renderModule(data, basename(blobPath));
-  const limits = estimateLimits(data.blob, Buffer.byteLength(module));
-  const overLimits = limitProblems(limits);
-  if (overLimits.length > 0) {
-    console.error(limitMessage(limits, overLimits));
-    if (!args.ignoreLimits) return 1;
-  }
   const writeStarted = performance.now();
-  if (!(await writeOutputs([{ path: blobPath, content: data.blob }, { path: args.out, content: module }]))) return 1;
+  if (!(await writeOutputs(plan.files))) return 1;
+  removeStaleShards(args.out, plan.shards);
   const writeMs = performance.now() - writeStarted;
 
-  const raw = Buffer.byteLength(module) + data.blob.length;
-  const gzip = gzipSync(module).length + gzipSync(data.blob).length;
+  const raw = plan.files.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0);
+  const gzip = plan.files.reduce((sum, file) => sum + gzipSync(file.content).length, 0);
   const refused = corpus.problems.length > 0 ? ` (${corpus.problems.length} problem(s) above, skipped)` : '';
   console.log(
     [
-      `build-index: ${args.corpus} → ${args.out} + ${basename(blobPath)}`,
-      `  articles  ${data.manifest.articles.toLocaleString('en')} indexed from ${corpus.files} file(s)${refused}`,
-      `  terms     ${data.manifest.terms.toLocaleString('en')}`,
+      `build-index: ${args.corpus} → ${args.out} + ${plan.shards === 1 ? 'index-data.bin' : `${plan.shards} shard Workers`}`,
+      `  articles  ${plan.manifest.articles.toLocaleString('en')} indexed from ${corpus.files} file(s)${refused}`,
+      `  terms     ${plan.manifest.terms.toLocaleString('en')}`,
       `  output    ${kB(raw)} raw, ${kB(gzip)} gzip`,
-      `  limits    bundle ${mib(limits.bundleBytes)} of ${mib(WORKER_LIMITS.bundleBytes)}, memory ~${mib(limits.memoryBytes)} of ${mib(WORKER_LIMITS.memoryBytes)}, startup ~${limits.startupMs.toFixed(0)} ms of ${WORKER_LIMITS.startupMs} ms (estimates)`,
-      `  corpus    ${data.manifest.corpusHash.slice(0, 16)}…, format ${data.manifest.formatVersion}, analyzer ${data.manifest.analyzerVersion}`,
+      ...plan.limits.map(({ name, estimate }) => `  limits    ${name}bundle ${mib(estimate.bundleBytes)} of ${mib(WORKER_LIMITS.bundleBytes)}, memory ~${mib(estimate.memoryBytes)} of ${mib(WORKER_LIMITS.memoryBytes)}, startup ~${estimate.startupMs.toFixed(0)} ms of ${WORKER_LIMITS.startupMs} ms (estimates)`),
+      ...(plan.shards > 1 ? [`  workers   ${plan.shards} shards and a public Worker: npm start runs them, npm run deploy deploys them (${join(dirname(args.out), 'workers.json')})`] : []),
+      `  corpus    ${plan.manifest.corpusHash.slice(0, 16)}…, format ${plan.manifest.formatVersion}, analyzer ${plan.manifest.analyzerVersion}`,
       `  time      ${seconds(performance.now() - started)} (read ${seconds(readMs)}, index ${seconds(indexMs)}, write ${seconds(writeMs)})`,
     ].join('\n'),
   );
   return 0;
+}
+
+interface BuildPlan {
+  shards: number;
+  manifest: IndexManifest;
+  files: OutputFile[];
+  limits: { name: string; estimate: LimitEstimate }[];
+}
+
+/** One Worker when it fits (or is forced), else shards; undefined (reported) when the result would not fit. */
+function planBuild(articles: readonly StoredArticle[], args: CommandLine, options: BuildOptions): BuildPlan | undefined {
+  let count = args.shards === 'auto' ? 1 : args.shards;
+  if (count === 1) {
+    const data = buildIndexData(articles, options);
+    const files = singleWorkerOutputs(data, args.out);
+    const estimate = estimateLimits(data.blob, Buffer.byteLength(files[1]!.content));
+    const problems = limitProblems(estimate);
+    const fits = problems.length === 0;
+    if (fits || args.shards === 1) {
+      if (!fits) console.error(limitMessage(estimate, problems));
+      if (!fits && !args.ignoreLimits) return undefined;
+      return { shards: 1, manifest: data.manifest, files, limits: [{ name: '', estimate }] };
+    }
+    // Shards that fit with room: the split is by text, and each shard keeps fixed costs.
+    count = Math.min(MAX_SHARDS, Math.max(2, Math.ceil(limitRatio(estimate) * 1.15)));
+    console.error(`build-index: the index would not fit one Worker (${problems.join('; ')}); splitting it into ${count} shards.`);
+  }
+  for (;;) {
+    if (articles.length < count) {
+      console.error(`build-index: ${articles.length} article(s) cannot fill ${count} shards; use fewer (--shards).`);
+      return undefined;
+    }
+    const data = buildShardedIndexData(articles, count, options);
+    const files = shardedWorkerOutputs(data, args.out);
+    const limits = data.shards.map((shard, index) => ({ name: `${shardName(index)}: `, estimate: estimateLimits(shard.blob, 200) }));
+    limits.push({ name: 'public: ', estimate: estimateLimits(data.router.blob, 200) });
+    const over = limits.filter(({ estimate }) => limitProblems(estimate).length > 0);
+    if (over.length === 0 || args.ignoreLimits) return { shards: count, manifest: data.router.manifest, files, limits };
+    if (args.shards !== 'auto' || count >= MAX_SHARDS) {
+      for (const { name, estimate } of over) console.error(`${name}${limitMessage(estimate, limitProblems(estimate))}`);
+      return undefined;
+    }
+    count++;
+    console.error(`build-index: ${over.map(({ name }) => name.slice(0, -2)).join(', ')} would not fit; trying ${count} shards.`);
+  }
+}
+
+/** A build with fewer shards than the last leaves no shard folder or configuration of the old one. */
+function removeStaleShards(out: string, shards: number): void {
+  const dir = dirname(out);
+  for (const entry of readdirSync(dir)) {
+    const match = /^shard-(\d+)$/.exec(entry);
+    if (match !== null && Number(match[1]) >= (shards === 1 ? 0 : shards)) rmSync(join(dir, entry), { recursive: true, force: true });
+  }
+  if (shards === 1) {
+    rmSync(join(dir, 'wrangler'), { recursive: true, force: true });
+    rmSync(join(dir, 'public-worker.js'), { force: true });
+  } else {
+    for (const entry of existsSync(join(dir, 'wrangler')) ? readdirSync(join(dir, 'wrangler')) : []) {
+      const match = /^shard-(\d+)\.json$/.exec(entry);
+      if (match !== null && Number(match[1]) >= shards) rmSync(join(dir, 'wrangler', entry), { force: true });
+    }
+  }
 }
 
 main().then(

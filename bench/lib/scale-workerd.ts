@@ -69,9 +69,10 @@ export interface DevServer {
   stop(): void;
 }
 
-export function startDev(dir: string, port: number, timeoutMs = 180_000): Promise<DevServer> {
+/** `wrangler dev` in `dir`; `configArgs` (`-c` pairs, public Worker first) runs a sharded set instead of dir's wrangler.toml. */
+export function startDev(dir: string, port: number, timeoutMs = 180_000, configArgs: readonly string[] = []): Promise<DevServer> {
   const started = performance.now();
-  const child: ChildProcess = spawn(WRANGLER, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'info'], {
+  const child: ChildProcess = spawn(WRANGLER, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'info', ...configArgs], {
     cwd: dir,
     env: ENV,
     detached: true,

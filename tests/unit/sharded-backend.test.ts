@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { ProblemError } from '../../src/http/problem.ts';
+import type { IndexManifest } from '../../src/search/index-format.ts';
+import type { SearchHit, SearchPage, SearchRequest } from '../../src/search/search-articles.ts';
+import type { ShardRoute } from '../../src/shards/protocol.ts';
+import { ShardedBackend } from '../../src/shards/sharded-backend.ts';
+
+const MANIFEST: IndexManifest = { formatVersion: 4, analyzerVersion: 'a', corpusHash: 'h', builtAt: '2026-01-01T00:00:00Z', articles: 6, terms: 10, shards: 3 };
+const ROUTES: ShardRoute[] = ['a', 'c', 'e'].map((first, s) => ({ name: `shard-${s}`, binding: `SHARD_${s}`, firstId: `${first}1`, lastId: `${first}9`, articles: 2 }));
+const REQUEST: SearchRequest = { q: 'قمة', limit: 2, offset: 0, sources: [], sort: 'relevance' };
+
+const hit = (id: string): SearchHit => ({ id, title: id, source: null, date: null, url: null, score: 1, snippet: '', highlights: [], titleHighlights: [] });
+
+/** Shard s holds articles `<letter>1`, `<letter>2` with these scores; hits for the ranks asked for. */
+function shardPage(s: number, scores: number[], url: string): SearchPage {
+  const params = new URL(url).searchParams;
+  const [from, to] = [Number(params.get('hitsFrom')), Number(params.get('hitsTo'))];
+  const letter = 'ace'[s]!;
+  return {
+    total: scores.length,
+    sourceCounts: { [`source-${s}`]: scores.length },
+    ranked: scores.map((score, rank) => ({
+      score,
+      date: '',
+      firstMatch: s * 10 + rank,
+      ...(rank >= from && rank < to ? { hit: hit(`${letter}${rank + 1}`) } : {}),
+    })),
+  };
+}
+
+const SCORES = [[5, 1], [4, 3], [2, 0.5]];
+
+function answering(s: number): Fetcher {
+  return {
+    fetch: (input: RequestInfo | URL) => {
+      const url = String(input);
+      if (url.includes('/articles/')) return Promise.resolve(Response.json({ id: decodeURIComponent(url.split('/').pop()!), title: 't', body: 'b' }));
+      return Promise.resolve(Response.json(shardPage(s, SCORES[s]!, url)));
+    },
+  } as unknown as Fetcher;
+}
+
+const failing = (how: 'throw' | '500' | 'hang'): Fetcher =>
+  ({
+    fetch: () =>
+      how === 'throw' ? Promise.reject(new Error('connection reset')) : how === '500' ? Promise.resolve(new Response('boom', { status: 500 })) : new Promise<Response>(() => undefined),
+  }) as unknown as Fetcher;
+
+function backend(bindings: Fetcher[], extra: Record<string, unknown> = {}): ShardedBackend {
+  const env = { ...Object.fromEntries(bindings.map((binding, s) => [`SHARD_${s}`, binding])), ...extra };
+  return new ShardedBackend({ manifest: MANIFEST, vocabulary: { keys: [], words: [], counts: [] }, shards: ROUTES, env });
+}
+
+describe('ShardedBackend', () => {
+  it('merges every shard page into one ranking with summed totals and facets', async () => {
+    const result = await backend([0, 1, 2].map(answering)).search({ ...REQUEST, limit: 4 });
+    expect(result.hits.map((h) => h.id)).toEqual(['a1', 'c1', 'c2', 'e1']);
+    expect(result.total).toBe(6);
+    expect(result.facets.source).toEqual({ 'source-0': 2, 'source-1': 2, 'source-2': 2 });
+    expect(result.partial).toBeUndefined();
+  });
+
+  it('fetches the hits of a later page from the shards that hold them', async () => {
+    const result = await backend([0, 1, 2].map(answering)).search({ ...REQUEST, offset: 2, limit: 2 });
+    expect(result.hits.map((h) => h.id)).toEqual(['c2', 'e1']);
+  });
+
+  it.each(['throw', '500', 'hang'] as const)('answers without a shard that fails (%s), saying which', async (how) => {
+    const result = await backend([answering(0), failing(how), answering(2)], { SHARD_TIMEOUT_MS: '50' }).search({ ...REQUEST, limit: 10 });
+    expect(result.partial).toBe(true);
+    expect(result.unavailableShards).toEqual(['shard-1']);
+    expect(result.hits.map((h) => h.id)).toEqual(['a1', 'e1', 'a2', 'e2']);
+    expect(result.total).toBe(4);
+  });
+
+  it('is unavailable (503), not wrong, when no shard answers', async () => {
+    const search = backend([failing('throw'), failing('500'), failing('throw')]).search(REQUEST);
+    await expect(search).rejects.toBeInstanceOf(ProblemError);
+    await expect(search).rejects.toMatchObject({ status: 503 });
+  });
+
+  it('asks the one shard whose id range holds an article', async () => {
+    const asked: string[] = [];
+    const spy = (s: number): Fetcher => ({ fetch: (url: string) => (asked.push(`${s}`), answering(s).fetch(url)) }) as unknown as Fetcher;
+    const articles = backend([0, 1, 2].map(spy));
+    expect((await articles.article('c5'))?.id).toBe('c5');
+    expect(asked).toEqual(['1']);
+    expect(await articles.article('zz')).toBeUndefined();
+  });
+
+  it('reports an article whose shard is down as unavailable, not missing', async () => {
+    await expect(backend([answering(0), failing('500'), answering(2)]).article('c5')).rejects.toMatchObject({ status: 503 });
+  });
+});
