@@ -17,7 +17,7 @@ export function readWorkerSet(path = DEFAULT_SET): { shards: number; configs: st
   try {
     set = JSON.parse(readFileSync(path, 'utf8')) as WorkerSet;
   } catch (error) {
-    throw new Error(`${path}: ${(error as Error).message}; run npm run build-index first`);
+    throw new Error(`${path}: ${(error as Error).message}; run npm run build-index first`, { cause: error });
   }
   return { shards: set.shards, configs: set.configs.map((config) => resolve(dirname(path), config)) };
 }
