@@ -65,15 +65,17 @@ const NOTES = `### Notes
   (src/search/compact/README.md). The alternative, the same bytes as a base64 string literal, measured
   220 ms to decode 50 MiB in Node (\`atob\` and a copy loop), holds a 67 MB string besides the bytes, and
   makes the 31,030-article bundle 67 MiB, over the 64 MiB limit.
-- The engine meets the search targets everywhere; the Worker's whole search meets the 10,000 target
-  and is 1 ms over at 1,000 and 31,030 (Server-Timing has whole milliseconds in workerd). The first
-  CPU profile of searchArticles at N = 1,000 showed snippets (analyzing each hit's body) at 65% and
-  body decoding at 18%, the index query at 4%. Since then: a table-driven word scanner (3x the
-  regex); bodies decoded only as far as the snippet's window; title-only matches take the opening;
-  and (format 3) the build stores each body word's index terms, so snippets find matches by walking
-  word ranks with no analysis per request (tests/build/compact-snippets.test.ts holds them equal to
-  text snippets). Worker p95 went from 11 / 10 / 14 ms to 3 / 5 / 11 ms. At 31,030 what is left is
-  the engine itself (p95 5.5 ms) and the facet and filter pass over every match of broad OR queries.
+- How the Worker's search p95 came down (11 / 10 / 14 ms at 1,000 / 10,000 / 31,030 in the first run):
+  a table-driven word scanner (3x the regex); bodies decoded only as far as the snippet's window;
+  title-only matches take the opening; the build stores each body word's index terms, so snippets
+  find matches by walking word ranks with no analysis per request (format 3); then (format 4) the
+  search pass reads every match as a position and a score, filters and counts facets over typed
+  columns, keeps the page with a top-k heap and makes MiniSearch results and articles for the page
+  only (tests/build/search-pass.test.ts holds it to the full sort), quoted phrases are checked by
+  walking word ranks against build-time term lists (the worst phrase query at 31,030 went from
+  129 ms to about 30 ms), and past the opening a snippet goes to the first match instead of reading
+  the whole article for the densest window. The "engine" column is MiniSearch's \`search()\`, which
+  makes a result object per match; searchArticles no longer calls it, hence lower figures at 31,030.
 - Bodies are stored as word codes (27 MB instead of 96 MB of UTF-8 at N = 31,030); without that the
   full corpus does not fit the bundle limit.
 - Orama is measured up to N = 10,000 (\`--orama-max\`): its saved index is 26 MB of JSON at 1,000
@@ -89,6 +91,25 @@ const ms = (x: number | undefined): string => (x === undefined ? '–' : x < 10 
 const mb = (x: number | undefined): string => (x === undefined ? '–' : x.toFixed(1));
 const q3 = (q: Quantiles | undefined): string => (q === undefined ? '–' : `${ms(q.p50)} / ${ms(q.p95)} / ${ms(q.p99)}`);
 const MiB = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
+
+/** Which targets this run met, from its own numbers (workerd startup CPU for ready, heap + buffer, Worker p95). */
+function verdict(results: readonly SizeResult[]): string {
+  const rows = results.flatMap((r) => {
+    const target = TARGETS[r.n];
+    const compact = r.loads.find((l) => l.engine === 'compact');
+    if (target === undefined || compact === undefined) return [];
+    const memory = (compact.heapMb ?? 0) + (compact.buffersMb ?? 0);
+    const ready = r.startupMs ?? compact.loadMs;
+    const p95 = r.worker?.search.p95;
+    const checks = [
+      `ready ${ready === undefined ? '–' : `${ms(ready)} ms`} ${ready !== undefined && ready <= target.readyMs ? '≤' : '>'} ${target.readyMs} ms`,
+      `memory ${mb(memory)} MB ${memory <= target.heapMb ? '≤' : '>'} ${target.heapMb} MB`,
+      `search p95 ${p95 === undefined ? '–' : `${ms(p95)} ms`} ${p95 !== undefined && p95 <= target.p95 ? '≤' : '>'} ${target.p95} ms`,
+    ];
+    return [`- N = ${r.n.toLocaleString('en')}: ${checks.join(', ')}.`];
+  });
+  return ['**Targets in this run** (startup CPU in workerd, heap + index buffer, Worker Server-Timing p95):', '', ...rows].join('\n');
+}
 
 export interface EmptyWorker {
   firstMs: number;
@@ -169,6 +190,8 @@ export function renderSection(results: readonly SizeResult[], empty: EmptyWorker
       `| ${r.n.toLocaleString('en')} | ${r.queries} | ${(w.readyMs / 1000).toFixed(1)} s | ${ms(w.firstMs)} ms | ${q3(w.search)} ms | ${q3(w.searchWall)} ms | ${q3(w.suggest)} ms |`,
     );
   }
+  lines.push('');
+  lines.push(verdict(results));
   lines.push('');
   lines.push(NOTES);
   lines.push('');
