@@ -142,8 +142,10 @@ export const OPENAPI_DOCUMENT = {
           hits: { type: 'array', items: { $ref: '#/components/schemas/Hit' } },
           facets: {
             type: 'object',
-            properties: { source: { type: 'object', additionalProperties: { type: 'integer' }, description: 'Matches per source, counted before the source filter.' } },
+            properties: { source: { type: 'object', additionalProperties: { type: 'integer' }, description: 'Matches per source, counted before the source filter, most frequent first.' } },
           },
+          partial: { type: 'boolean', enum: [true], description: 'Present when the corpus is sharded and some shards did not answer: their matches are missing (the answer is not cached).' },
+          unavailableShards: { type: 'array', items: { type: 'string' }, description: 'With partial: the shards that did not answer.' },
         },
       },
       Article: {

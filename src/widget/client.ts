@@ -36,6 +36,9 @@ export interface SearchResponse {
   limit: number;
   hits: SearchHit[];
   facets: { source: Record<string, number> };
+  /** A sharded corpus whose shards did not all answer: some matches are missing. */
+  partial?: true;
+  unavailableShards?: string[];
 }
 
 export interface SuggestResponse {
