@@ -64,26 +64,41 @@ function containsPhrases(article: StoredArticle, phrases: string[][], matched: r
   return inBody.every((phrase) => containsRun(body, phrase));
 }
 
-function toHit(article: StoredArticle, result: SearchResult): SearchHit {
-  const terms = new Set(result.terms);
-  const bodyMatched = Object.values(result.match).some((fields) => fields.includes('body'));
+/** What making a hit needs besides the article: the index terms it matched, whether any in the body, its score. */
+export interface HitRequest {
+  id: string;
+  terms: readonly string[];
+  inBody: boolean;
+  score: number;
+}
+
+function toHit(article: StoredArticle, { terms: matched, inBody, score }: HitRequest): SearchHit {
+  const terms = new Set(matched);
   const body = article.bodyPrefix !== undefined ? (maxChars: number) => article.bodyPrefix!(maxChars) : article.body;
-  const snippet = makeSnippet(body, terms, undefined, bodyMatched, article.bodyMatches?.(terms));
+  const snippet = makeSnippet(body, terms, undefined, inBody, article.bodyMatches?.(terms));
   return {
     id: article.id,
     title: article.title,
     source: article.source ?? null,
     date: article.date ?? null,
     url: article.url ?? null,
-    score: Math.round(result.score * 1000) / 1000,
+    score: Math.round(score * 1000) / 1000,
     snippet: snippet.text,
     highlights: snippet.highlights,
     titleHighlights: highlightRanges(article.title, terms),
   };
 }
 
-/** A hit with what it is ranked by, exactly: how shards' pages merge into the unsharded order. */
-export interface RankedHit {
+/** The hits of articles by id (a shard makes those the merge picked); unknown ids are left out. */
+export function makeHits(index: LoadedIndex, requests: readonly HitRequest[]): SearchHit[] {
+  return requests.flatMap((request) => {
+    const article = index.articles.get(request.id);
+    return article === undefined ? [] : [toHit(article, request)];
+  });
+}
+
+/** A match with what it is ranked by, exactly: how shards' pages merge into the unsharded order. */
+export interface RankedHit extends HitRequest {
   /** Made only for the ranks asked for (making a hit means a snippet). */
   hit?: SearchHit;
   /** For sort=newest: the article's date ('' when none). */
@@ -191,9 +206,15 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
     ranked: top.map((i, rank) => {
       const result = matches.result(i);
       const position = matches.position(i);
-      const hit = rank >= hitsFrom && rank < hitsTo ? toHit(store.at(position), result) : undefined;
+      const request: HitRequest = {
+        id: String(result.id),
+        terms: result.terms,
+        inBody: Object.values(result.match).some((fields) => fields.includes('body')),
+        score: result.score,
+      };
+      const hit = rank >= hitsFrom && rank < hitsTo ? toHit(store.at(position), request) : undefined;
       const date = store.dateAt(position);
-      return { ...(hit === undefined ? {} : { hit }), date, score: result.score, firstMatch: firstMatchKey(result, queryTerms, shardFirst, position) };
+      return { ...request, ...(hit === undefined ? {} : { hit }), date, firstMatch: firstMatchKey(result, queryTerms, shardFirst, position) };
     }),
     sourceCounts,
   };

@@ -1,7 +1,9 @@
 /**
  * How the public Worker and its shards talk, over service bindings: plain HTTP and JSON on
- * paths no client reaches (shards have no route of their own). Search requests travel as the
- * public API's own query parameters, plus which ranks to make hits for.
+ * paths no client reaches (shards have no route of their own). A search takes two steps: every
+ * shard ranks its matches (GET /search, the public API's own parameters; no snippets), then the
+ * shards that hold the merged page make those hits (POST /hits), so a page costs ten snippets
+ * however many shards there are.
  */
 import type { SearchRequest } from '../search/search-articles.ts';
 
@@ -20,15 +22,17 @@ export interface ShardRoute {
 /** Origin of requests to a shard; the host is ignored by service bindings. */
 export const SHARD_ORIGIN = 'https://shard.internal';
 
-export function shardSearchUrl(request: SearchRequest, hitsFrom: number, hitsTo: number): string {
+export function shardSearchUrl(request: SearchRequest): string {
   const params = new URLSearchParams({ q: request.q, limit: String(request.limit), offset: String(request.offset), sort: request.sort });
   for (const source of request.sources) params.append('source', source);
   if (request.from !== undefined) params.set('from', request.from);
   if (request.to !== undefined) params.set('to', request.to);
-  params.set('hitsFrom', String(hitsFrom));
-  params.set('hitsTo', String(hitsTo));
   return `${SHARD_ORIGIN}/search?${params}`;
 }
+
+export const SHARD_HITS_URL = `${SHARD_ORIGIN}/hits`;
+/** Hits one /hits request may ask for: a page (the API's largest limit). */
+export const MAX_HITS_PER_REQUEST = 50;
 
 export function shardArticleUrl(id: string): string {
   return `${SHARD_ORIGIN}/articles/${encodeURIComponent(id)}`;

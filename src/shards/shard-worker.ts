@@ -1,30 +1,39 @@
 /**
  * A shard Worker: one part of a sharded corpus, reached only through the public Worker's
  * service binding (src/shards/sharded-backend.ts). It answers ranked pages (scores and tie
- * order included, see searchPage), articles by id, and its health.
+ * order included, see searchPage), the hits the merge picked, articles by id, and its health.
  */
 import { readSearchRequest } from '../api/params.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
 import { loadIndex, type IndexData, type LoadedIndex } from '../search/read-index.ts';
-import { searchPage } from '../search/search-articles.ts';
+import { makeHits, searchPage, type HitRequest } from '../search/search-articles.ts';
+import { MAX_HITS_PER_REQUEST } from './protocol.ts';
 
-const MAX_HITS = 1100;
-
-function rank(params: URLSearchParams, name: string): number {
-  const value = Number(params.get(name) ?? '0');
-  if (!Number.isInteger(value) || value < 0 || value > MAX_HITS) throw new ProblemError(400, 'invalid-parameter', `${name} must be an integer from 0 to ${MAX_HITS}`, name);
-  return value;
+/** The body of POST /hits: what the merge picked from this shard. */
+function readHitRequests(body: unknown): HitRequest[] {
+  const valid = (item: unknown): item is HitRequest => {
+    const request = item as HitRequest;
+    return (
+      typeof request === 'object' && request !== null && typeof request.id === 'string' && Array.isArray(request.terms) &&
+      request.terms.every((term) => typeof term === 'string') && typeof request.inBody === 'boolean' && typeof request.score === 'number'
+    );
+  };
+  if (!Array.isArray(body) || body.length > MAX_HITS_PER_REQUEST || !body.every(valid)) {
+    throw new ProblemError(400, 'invalid-parameter', `the body must be a JSON array of at most ${MAX_HITS_PER_REQUEST} {id, terms, inBody, score}`);
+  }
+  return body;
 }
 
 function json(body: unknown): Response {
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 }
 
-function answer(index: LoadedIndex, url: URL): Response {
+async function answer(index: LoadedIndex, request: Request, url: URL): Promise<Response> {
+  if (url.pathname === '/hits' && request.method === 'POST') return json(makeHits(index, readHitRequests(await request.json().catch(() => undefined))));
+  if (request.method !== 'GET') throw new ProblemError(405, 'method-not-allowed', 'shards answer GET, and POST on /hits');
   if (url.pathname === '/search') {
-    const request = readSearchRequest(url.searchParams);
     const started = performance.now();
-    const page = searchPage(index, request, rank(url.searchParams, 'hitsFrom'), rank(url.searchParams, 'hitsTo'));
+    const page = searchPage(index, readSearchRequest(url.searchParams), 0, 0);
     const response = json(page);
     response.headers.set('Server-Timing', `shard;dur=${(performance.now() - started).toFixed(2)}`);
     return response;
@@ -49,12 +58,11 @@ export function createShardWorker(data: IndexData): ExportedHandler {
     index = undefined;
   }
   return {
-    fetch(request: Request): Response {
+    async fetch(request: Request): Promise<Response> {
       const url = new URL(request.url);
       try {
-        if (request.method !== 'GET') throw new ProblemError(405, 'method-not-allowed', 'shards answer GET only');
         index ??= loadIndex(data);
-        return answer(index, url);
+        return await answer(index, request, url);
       } catch (error) {
         if (error instanceof ProblemError) return problemResponse(error, url.pathname);
         console.error('shard error', error);

@@ -11,31 +11,30 @@ const REQUEST: SearchRequest = { q: 'قمة', limit: 2, offset: 0, sources: [], 
 
 const hit = (id: string): SearchHit => ({ id, title: id, source: null, date: null, url: null, score: 1, snippet: '', highlights: [], titleHighlights: [] });
 
-/** Shard s holds articles `<letter>1`, `<letter>2` with these scores; hits for the ranks asked for. */
-function shardPage(s: number, scores: number[], url: string): SearchPage {
-  const params = new URL(url).searchParams;
-  const [from, to] = [Number(params.get('hitsFrom')), Number(params.get('hitsTo'))];
+/** Shard s holds articles `<letter>1`, `<letter>2` with these scores. */
+function shardPage(s: number, scores: number[]): SearchPage {
   const letter = 'ace'[s]!;
   return {
     total: scores.length,
     sourceCounts: { [`source-${s}`]: scores.length },
-    ranked: scores.map((score, rank) => ({
-      score,
-      date: '',
-      firstMatch: s * 10 + rank,
-      ...(rank >= from && rank < to ? { hit: hit(`${letter}${rank + 1}`) } : {}),
-    })),
+    ranked: scores.map((score, rank) => ({ id: `${letter}${rank + 1}`, terms: ['قمة'], inBody: true, score, date: '', firstMatch: s * 10 + rank })),
   };
 }
 
 const SCORES = [[5, 1], [4, 3], [2, 0.5]];
 
-function answering(s: number): Fetcher {
+/** A shard that answers: ranked pages, the hits asked for (recorded), articles. */
+function answering(s: number, asked: string[] = []): Fetcher {
   return {
-    fetch: (input: RequestInfo | URL) => {
-      const url = String(input);
-      if (url.includes('/articles/')) return Promise.resolve(Response.json({ id: decodeURIComponent(url.split('/').pop()!), title: 't', body: 'b' }));
-      return Promise.resolve(Response.json(shardPage(s, SCORES[s]!, url)));
+    fetch: async (request: Request) => {
+      const url = request.url;
+      if (url.includes('/articles/')) return Response.json({ id: decodeURIComponent(url.split('/').pop()!), title: 't', body: 'b' });
+      if (url.endsWith('/hits')) {
+        const ids = ((await request.json()) as { id: string }[]).map((r) => r.id);
+        asked.push(...ids);
+        return Response.json(ids.map(hit));
+      }
+      return Response.json(shardPage(s, SCORES[s]!));
     },
   } as unknown as Fetcher;
 }
@@ -53,16 +52,18 @@ function backend(bindings: Fetcher[], extra: Record<string, unknown> = {}): Shar
 
 describe('ShardedBackend', () => {
   it('merges every shard page into one ranking with summed totals and facets', async () => {
-    const result = await backend([0, 1, 2].map(answering)).search({ ...REQUEST, limit: 4 });
+    const result = await backend([0, 1, 2].map((s) => answering(s))).search({ ...REQUEST, limit: 4 });
     expect(result.hits.map((h) => h.id)).toEqual(['a1', 'c1', 'c2', 'e1']);
     expect(result.total).toBe(6);
     expect(result.facets.source).toEqual({ 'source-0': 2, 'source-1': 2, 'source-2': 2 });
     expect(result.partial).toBeUndefined();
   });
 
-  it('fetches the hits of a later page from the shards that hold them', async () => {
-    const result = await backend([0, 1, 2].map(answering)).search({ ...REQUEST, offset: 2, limit: 2 });
+  it('asks each shard only for the hits of the page that it holds', async () => {
+    const asked: string[][] = [[], [], []];
+    const result = await backend([0, 1, 2].map((s) => answering(s, asked[s]))).search({ ...REQUEST, offset: 2, limit: 2 });
     expect(result.hits.map((h) => h.id)).toEqual(['c2', 'e1']);
+    expect(asked).toEqual([[], ['c2'], ['e1']]);
   });
 
   it.each(['throw', '500', 'hang'] as const)('answers without a shard that fails (%s), saying which', async (how) => {
@@ -81,7 +82,7 @@ describe('ShardedBackend', () => {
 
   it('asks the one shard whose id range holds an article', async () => {
     const asked: string[] = [];
-    const spy = (s: number): Fetcher => ({ fetch: (url: string) => (asked.push(`${s}`), answering(s).fetch(url)) }) as unknown as Fetcher;
+    const spy = (s: number): Fetcher => ({ fetch: (request: Request) => (asked.push(`${s}`), answering(s).fetch(request)) }) as unknown as Fetcher;
     const articles = backend([0, 1, 2].map(spy));
     expect((await articles.article('c5'))?.id).toBe('c5');
     expect(asked).toEqual(['1']);
