@@ -43,6 +43,8 @@ export interface SearchResponse {
   partial?: true;
   /** Which shards did not answer (with `partial`). */
   unavailableShards?: string[];
+  /** Sharded corpora: the slowest shard's own ranking time (its Server-Timing), for the public Worker's Server-Timing. */
+  slowestShardMs?: number;
 }
 
 /** Whether a stored date ('' for none) falls in the inclusive calendar range. */

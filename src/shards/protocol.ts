@@ -1,9 +1,10 @@
 /**
  * How the public Worker and its shards talk, over service bindings: plain HTTP and JSON on
- * paths no client reaches (shards have no route of their own). A search takes two steps: every
- * shard ranks its matches (GET /search, the public API's own parameters; no snippets), then the
- * shards that hold the merged page make those hits (POST /hits), so a page costs ten snippets
- * however many shards there are.
+ * paths no client reaches (shards have no route of their own). A search: every shard ranks its
+ * matches (GET /search, the public API's own parameters) and makes hits for its first few
+ * (`hits`); the page merged from the ranks needs the hits of its entries, and those a shard did
+ * not make in advance are asked for (POST /hits). Making every shard's first `limit` hits would
+ * cost a page of snippets per shard; making none, a second round trip for every search.
  */
 import type { SearchRequest } from '../search/search-articles.ts';
 
@@ -22,8 +23,8 @@ export interface ShardRoute {
 /** Origin of requests to a shard; the host is ignored by service bindings. */
 export const SHARD_ORIGIN = 'https://shard.internal';
 
-export function shardSearchUrl(request: SearchRequest): string {
-  const params = new URLSearchParams({ q: request.q, limit: String(request.limit), offset: String(request.offset), sort: request.sort });
+export function shardSearchUrl(request: SearchRequest, hits: number): string {
+  const params = new URLSearchParams({ q: request.q, limit: String(request.limit), offset: String(request.offset), sort: request.sort, hits: String(hits) });
   for (const source of request.sources) params.append('source', source);
   if (request.from !== undefined) params.set('from', request.from);
   if (request.to !== undefined) params.set('to', request.to);

@@ -33,7 +33,9 @@ async function answer(index: LoadedIndex, request: Request, url: URL): Promise<R
   if (request.method !== 'GET') throw new ProblemError(405, 'method-not-allowed', 'shards answer GET, and POST on /hits');
   if (url.pathname === '/search') {
     const started = performance.now();
-    const page = searchPage(index, readSearchRequest(url.searchParams), 0, 0);
+    const hits = Number(url.searchParams.get('hits') ?? '0');
+    if (!Number.isInteger(hits) || hits < 0 || hits > MAX_HITS_PER_REQUEST) throw new ProblemError(400, 'invalid-parameter', `hits must be an integer from 0 to ${MAX_HITS_PER_REQUEST}`, 'hits');
+    const page = searchPage(index, readSearchRequest(url.searchParams), 0, hits);
     const response = json(page);
     response.headers.set('Server-Timing', `shard;dur=${(performance.now() - started).toFixed(2)}`);
     return response;

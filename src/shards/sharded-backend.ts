@@ -12,6 +12,12 @@ import { sortedFacet, type HitRequest, type SearchPage, type SearchRequest, type
 import { mergePages } from './merge-pages.ts';
 import { SHARD_HITS_URL, shardArticleUrl, shardFor, shardSearchUrl, type ShardRoute } from './protocol.ts';
 
+/**
+ * Hits each shard makes in advance beyond its even share of a first page: enough that most pages
+ * need one round trip, few enough that shards do not each make a page of snippets.
+ */
+const SPECULATIVE_EXTRA_HITS = 2;
+
 /** How long a shard may take before the answer goes out without it (SHARD_TIMEOUT_MS overrides). */
 export const DEFAULT_SHARD_TIMEOUT_MS = 3000;
 
@@ -48,16 +54,21 @@ export class ShardedBackend implements SearchBackend {
   }
 
   async search(request: SearchRequest): Promise<SearchResponse> {
-    // Every shard ranks its matches; the merge picks the page; the shards holding it make those
-    // hits. Making hits in the first step would cost a page of snippets per shard.
-    const pages = await Promise.all(this.#shards.map((shard) => this.#page(shard, request)));
+    // Every shard ranks its matches and makes hits for its first few: a first page spread over
+    // the shards needs no second round trip. The merge picks the page; hits not made in advance
+    // are asked of the shards that hold them.
+    const speculative = request.offset === 0 ? Math.min(request.limit, Math.ceil(request.limit / this.#shards.length) + SPECULATIVE_EXTRA_HITS) : 0;
+    const pages = await Promise.all(this.#shards.map((shard) => this.#page(shard, request, speculative)));
     const failed = new Set(this.#shards.filter((_, s) => pages[s] instanceof ShardFailure).map((shard) => shard.name));
     if (failed.size === this.#shards.length) throw new ProblemError(503, 'index-unavailable', `no shard of the index answered (${[...failed].join(', ')}); retry later`);
     const merged = mergePages(pages.map((page) => (page instanceof ShardFailure ? undefined : page)), request);
 
-    const picked = new Map<number, HitRequest[]>();
-    for (const { shard, entry } of merged.page) picked.set(shard, [...(picked.get(shard) ?? []), { id: entry.id, terms: entry.terms, inBody: entry.inBody, score: entry.score }]);
     const hits = new Map<string, SearchHit>();
+    const picked = new Map<number, HitRequest[]>();
+    for (const { shard, entry } of merged.page) {
+      if (entry.hit !== undefined) hits.set(entry.id, entry.hit);
+      else picked.set(shard, [...(picked.get(shard) ?? []), { id: entry.id, terms: entry.terms, inBody: entry.inBody, score: entry.score }]);
+    }
     await Promise.all(
       [...picked].map(async ([s, requests]) => {
         const made = await this.#hits(this.#shards[s]!, requests);
@@ -70,6 +81,7 @@ export class ShardedBackend implements SearchBackend {
       hits: merged.page.flatMap(({ entry }) => hits.get(entry.id) ?? []),
       facets: { source: sortedFacet(merged.sourceCounts) },
       ...(failed.size > 0 ? { partial: true, unavailableShards: [...failed] } : {}),
+      slowestShardMs: Math.max(0, ...pages.map((page) => (page instanceof ShardFailure ? 0 : page.serverMs))),
     };
   }
 
@@ -84,8 +96,12 @@ export class ShardedBackend implements SearchBackend {
     return (await response.json()) as StoredArticle;
   }
 
-  #page(shard: ShardRoute, request: SearchRequest): Promise<SearchPage | ShardFailure> {
-    return this.#json<SearchPage>(shard, new Request(shardSearchUrl(request)));
+  async #page(shard: ShardRoute, request: SearchRequest, hits: number): Promise<(SearchPage & { serverMs: number }) | ShardFailure> {
+    let serverMs = 0;
+    const page = await this.#json<SearchPage>(shard, new Request(shardSearchUrl(request, hits)), (response) => {
+      serverMs = Number(/dur=([\d.]+)/.exec(response.headers.get('Server-Timing') ?? '')?.[1] ?? 0);
+    });
+    return page instanceof ShardFailure ? page : { ...page, serverMs };
   }
 
   #hits(shard: ShardRoute, requests: readonly HitRequest[]): Promise<SearchHit[] | ShardFailure> {
@@ -93,9 +109,10 @@ export class ShardedBackend implements SearchBackend {
     return this.#json<SearchHit[]>(shard, new Request(SHARD_HITS_URL, init));
   }
 
-  async #json<T>(shard: ShardRoute, request: Request): Promise<T | ShardFailure> {
+  async #json<T>(shard: ShardRoute, request: Request, onResponse: (response: Response) => void = () => undefined): Promise<T | ShardFailure> {
     const response = await this.#fetch(shard, request);
     if (response instanceof ShardFailure) return response;
+    onResponse(response);
     try {
       return (await response.json()) as T;
     } catch (error) {

@@ -53,10 +53,10 @@ beforeAll(async () => {
   writeFileSync(join(corpus, 'markup.jsonl'), `${JSON.stringify(MARKUP)}\n`);
 
   const { module } = buildIndex(corpus, join(dir, 'out'));
-  await bundleWorker('app.ts', module, join(dir, 'app.mjs'), { indexFile: 'inline' });
+  await bundleWorker('index.ts', module, join(dir, 'app.mjs'), { indexFile: 'inline' });
   // Node has no Cache API; the search route's edge cache becomes a cache that never hits.
   Object.assign(globalThis, { caches: { default: { match: async () => undefined, put: async () => undefined } } });
-  app = ((await import(join(dir, 'app.mjs'))) as { app: WorkerApp }).app;
+  app = ((await import(join(dir, 'app.mjs'))) as { default: WorkerApp }).default;
 }, 120_000);
 
 async function call(path: string): Promise<Response> {

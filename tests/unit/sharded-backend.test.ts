@@ -11,13 +11,16 @@ const REQUEST: SearchRequest = { q: 'قمة', limit: 2, offset: 0, sources: [], 
 
 const hit = (id: string): SearchHit => ({ id, title: id, source: null, date: null, url: null, score: 1, snippet: '', highlights: [], titleHighlights: [] });
 
-/** Shard s holds articles `<letter>1`, `<letter>2` with these scores. */
-function shardPage(s: number, scores: number[]): SearchPage {
+/** Shard s holds articles `<letter>1`, `<letter>2` with these scores; it makes hits for its first `hits`. */
+function shardPage(s: number, scores: number[], hits: number): SearchPage {
   const letter = 'ace'[s]!;
   return {
     total: scores.length,
     sourceCounts: { [`source-${s}`]: scores.length },
-    ranked: scores.map((score, rank) => ({ id: `${letter}${rank + 1}`, terms: ['قمة'], inBody: true, score, date: '', firstMatch: s * 10 + rank })),
+    ranked: scores.map((score, rank) => {
+      const id = `${letter}${rank + 1}`;
+      return { id, terms: ['قمة'], inBody: true, score, date: '', firstMatch: s * 10 + rank, ...(rank < hits ? { hit: hit(id) } : {}) };
+    }),
   };
 }
 
@@ -34,7 +37,7 @@ function answering(s: number, asked: string[] = []): Fetcher {
         asked.push(...ids);
         return Response.json(ids.map(hit));
       }
-      return Response.json(shardPage(s, SCORES[s]!));
+      return Response.json(shardPage(s, SCORES[s]!, Number(new URL(url).searchParams.get('hits'))));
     },
   } as unknown as Fetcher;
 }
@@ -57,6 +60,13 @@ describe('ShardedBackend', () => {
     expect(result.total).toBe(6);
     expect(result.facets.source).toEqual({ 'source-0': 2, 'source-1': 2, 'source-2': 2 });
     expect(result.partial).toBeUndefined();
+  });
+
+  it('answers a first page spread over the shards in one round trip', async () => {
+    const asked: string[][] = [[], [], []];
+    const result = await backend([0, 1, 2].map((s) => answering(s, asked[s]))).search({ ...REQUEST, limit: 4 });
+    expect(result.hits.map((h) => h.id)).toEqual(['a1', 'c1', 'c2', 'e1']);
+    expect(asked).toEqual([[], [], []]);
   });
 
   it('asks each shard only for the hits of the page that it holds', async () => {
