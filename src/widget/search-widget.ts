@@ -288,7 +288,8 @@ export class ArabicSearchElement extends HTMLElement {
     this.#active = -1;
     this.#input.removeAttribute('aria-activedescendant');
     this.#shown = q;
-    this.#say(results.total > 0 ? countText(results.total, this.#digits) : STRINGS.empty);
+    const count = results.total > 0 ? countText(results.total, this.#digits) : STRINGS.empty;
+    this.#say(results.partial ? `${count}. ${STRINGS.partial}` : count);
     this.#open(true);
   }
 

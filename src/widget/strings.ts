@@ -12,6 +12,8 @@ export const STRINGS = {
   error: 'تعذّر البحث. حاول مرة أخرى.',
   offline: 'لا يوجد اتصال بالإنترنت.',
   retry: 'أعد المحاولة',
+  /** A sharded archive answered without some of its parts (the API's `partial`). */
+  partial: 'جزء من الأرشيف لم يستجب، فقد تنقص النتائج.',
 };
 
 export type Digits = 'latn' | 'arab';

@@ -177,6 +177,19 @@ describe('<arabic-search> on a page of another origin', () => {
     await page.locator(RESULT).first().waitFor();
   });
 
+  it('says when a sharded archive answered without some of its parts', async () => {
+    await page.goto(host.origin);
+    await page.route('**/api/search?**', async (route) => {
+      const response = await route.fetch();
+      const body = { ...((await response.json()) as object), partial: true, unavailableShards: ['shard-1'] };
+      await route.fulfill({ response, json: body });
+    });
+    await typeQuery(page, 'بوتين');
+    await page.locator(RESULT).first().waitFor();
+    await expect.poll(() => page.locator(MESSAGE).textContent()).toContain('جزء من الأرشيف لم يستجب');
+    await page.unroute('**/api/search?**');
+  });
+
   it('shows the offline state and searches again when the connection is back', async () => {
     await page.goto(host.origin);
     await context.setOffline(true);
