@@ -85,27 +85,14 @@ export const OPENAPI_DOCUMENT = {
         operationId: 'health',
         summary: 'Index status',
         responses: {
-          '200': {
-            description: 'The index is loaded.',
+          '200': { description: 'The index is loaded (and, for a sharded corpus, every shard answers).', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } },
+          '503': {
+            description: 'The index cannot be loaded (a problem document), or a shard of a sharded corpus does not answer (the health document, status degraded; searches still answer, partially).',
             content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  required: ['status', 'articles', 'index'],
-                  properties: {
-                    status: { const: 'ok' },
-                    articles: { type: 'integer' },
-                    index: {
-                      type: 'object',
-                      required: ['version', 'hash', 'builtAt'],
-                      properties: { version: { type: 'integer' }, analyzer: { type: 'string' }, hash: { type: 'string' }, builtAt: { type: 'string', format: 'date-time' }, terms: { type: 'integer' } },
-                    },
-                  },
-                },
-              },
+              'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+              'application/json': { schema: { $ref: '#/components/schemas/Health' } },
             },
           },
-          '503': problem,
           ...guardProblems,
         },
       },
@@ -116,6 +103,31 @@ export const OPENAPI_DOCUMENT = {
   },
   components: {
     schemas: {
+      Health: {
+        type: 'object',
+        required: ['status', 'articles', 'index'],
+        properties: {
+          status: { enum: ['ok', 'degraded'] },
+          articles: { type: 'integer' },
+          index: {
+            type: 'object',
+            required: ['version', 'hash', 'builtAt'],
+            properties: {
+              version: { type: 'integer' },
+              analyzer: { type: 'string' },
+              hash: { type: 'string' },
+              builtAt: { type: 'string', format: 'date-time' },
+              terms: { type: 'integer' },
+              shards: { type: 'integer', description: 'Workers the articles are split across (1: this Worker holds them all).' },
+            },
+          },
+          shards: {
+            type: 'array',
+            description: 'Sharded corpora only: each shard and whether it answered its health check.',
+            items: { type: 'object', properties: { name: { type: 'string' }, status: { enum: ['ok', 'unavailable'] }, articles: { type: 'integer' } } },
+          },
+        },
+      },
       Hit: {
         type: 'object',
         required: ['id', 'title', 'source', 'date', 'url', 'score', 'snippet', 'highlights', 'titleHighlights'],

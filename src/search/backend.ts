@@ -11,6 +11,14 @@ export interface SearchBackend {
   readonly vocabulary: Vocabulary;
   search(request: SearchRequest): Promise<SearchResponse>;
   article(id: string): Promise<StoredArticle | undefined>;
+  /** Sharded corpora: whether each shard answers (for /api/health). */
+  shardHealth?(): Promise<ShardHealth[]>;
+}
+
+export interface ShardHealth {
+  name: string;
+  status: 'ok' | 'unavailable';
+  articles: number;
 }
 
 export function localBackend(index: LoadedIndex): SearchBackend {

@@ -35,6 +35,10 @@ export const SHARD_HITS_URL = `${SHARD_ORIGIN}/hits`;
 /** Hits one /hits request may ask for: a page (the API's largest limit). */
 export const MAX_HITS_PER_REQUEST = 50;
 
+export function shardHealthUrl(): string {
+  return `${SHARD_ORIGIN}/health`;
+}
+
 export function shardArticleUrl(id: string): string {
   return `${SHARD_ORIGIN}/articles/${encodeURIComponent(id)}`;
 }

@@ -6,11 +6,11 @@
  * article is asked of the one shard whose id range holds it.
  */
 import { ProblemError } from '../http/problem.ts';
-import type { SearchBackend } from '../search/backend.ts';
+import type { SearchBackend, ShardHealth } from '../search/backend.ts';
 import type { IndexManifest, StoredArticle, Vocabulary } from '../search/index-format.ts';
 import { sortedFacet, type HitRequest, type SearchPage, type SearchRequest, type SearchResponse, type SearchHit } from '../search/search-articles.ts';
 import { mergePages } from './merge-pages.ts';
-import { SHARD_HITS_URL, shardArticleUrl, shardFor, shardSearchUrl, type ShardRoute } from './protocol.ts';
+import { SHARD_HITS_URL, shardArticleUrl, shardFor, shardHealthUrl, shardSearchUrl, type ShardRoute } from './protocol.ts';
 
 /**
  * Hits each shard makes in advance beyond its even share of a first page: enough that most pages
@@ -94,6 +94,18 @@ export class ShardedBackend implements SearchBackend {
       throw new ProblemError(503, 'index-unavailable', `the shard that holds this article (${shard.name}) did not answer; retry later`);
     }
     return (await response.json()) as StoredArticle;
+  }
+
+  /** Asks every shard for its health at once; a shard that does not answer in time is unavailable. */
+  shardHealth(): Promise<ShardHealth[]> {
+    return Promise.all(
+      this.#shards.map(async (shard) => {
+        const response = await this.#fetch(shard, new Request(shardHealthUrl()));
+        const status = response instanceof ShardFailure ? 'unavailable' : 'ok';
+        if (!(response instanceof ShardFailure)) await response.body?.cancel();
+        return { name: shard.name, status, articles: shard.articles } satisfies ShardHealth;
+      }),
+    );
   }
 
   async #page(shard: ShardRoute, request: SearchRequest, hits: number): Promise<(SearchPage & { serverMs: number }) | ShardFailure> {

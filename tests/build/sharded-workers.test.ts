@@ -102,7 +102,9 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
       else expect({ status, id: article['id'], body: article['body'] }).toEqual({ status: 200, id, body: expected.body });
     }
     const health = await get(server!.url, '/api/health');
-    expect(health.body).toMatchObject({ articles: reference.articles.size, index: { shards: SHARDS } });
+    expect(health.status).toBe(200);
+    expect(health.body).toMatchObject({ status: 'ok', articles: reference.articles.size, index: { shards: SHARDS } });
+    expect((health.body['shards'] as { status: string }[]).map((shard) => shard.status)).toEqual(['ok', 'ok', 'ok']);
   });
 
   it('answers without an unreachable shard: partial, naming it, never a 500', async () => {
@@ -118,5 +120,8 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
     expect(body).toMatchObject({ partial: true, unavailableShards: ['shard-1'] });
     expect(body['total']).toBeLessThan(expected.total);
     expect(body['total']).toBeGreaterThan(0);
+    const health = await get(broken.url, '/api/health');
+    expect(health.status).toBe(503);
+    expect(health.body).toMatchObject({ status: 'degraded', shards: [{ name: 'shard-0', status: 'ok' }, { name: 'shard-1', status: 'unavailable' }, { name: 'shard-2', status: 'ok' }] });
   }, 240_000);
 });

@@ -99,6 +99,11 @@ describe('ShardedBackend', () => {
     expect(await articles.article('zz')).toBeUndefined();
   });
 
+  it('reports which shards answer their health check', async () => {
+    const health = await backend([answering(0), failing('500'), answering(2)]).shardHealth();
+    expect(health.map(({ name, status }) => [name, status])).toEqual([['shard-0', 'ok'], ['shard-1', 'unavailable'], ['shard-2', 'ok']]);
+  });
+
   it('reports an article whose shard is down as unavailable, not missing', async () => {
     await expect(backend([answering(0), failing('500'), answering(2)]).article('c5')).rejects.toMatchObject({ status: 503 });
   });
