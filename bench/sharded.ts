@@ -13,7 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSubset, titleQueries } from './lib/scale-corpus.ts';
-import { snapshot, startDev, timedGet, workerCopy, type DevServer } from './lib/scale-workerd.ts';
+import { snapshot, startDev, timedGet, unlimitedPublicConfig, workerCopy, type DevServer } from './lib/scale-workerd.ts';
+import { percentile } from './lib/metrics.ts';
+import { devConfigArgs, readWorkerSet } from '../scripts/worker-set.ts';
 import { writeSection } from './lib/results-md.ts';
 
 const { values } = parseArgs({
@@ -34,12 +36,8 @@ const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' };
 const log = (message: string): void => void process.stderr.write(`bench:sharded: ${message}\n`);
 let ROOT = new URL('../', import.meta.url).pathname;
 
-const quantile = (xs: number[], q: number): number => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-};
 const fmt = (x: number): string => (x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : x.toFixed(0));
-const q3 = (xs: number[]): string => `${fmt(quantile(xs, 0.5))} / ${fmt(quantile(xs, 0.95))} / ${fmt(quantile(xs, 0.99))}`;
+const q3 = (xs: number[]): string => `${fmt(percentile(xs, 50))} / ${fmt(percentile(xs, 95))} / ${fmt(percentile(xs, 99))}`;
 const MiB = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
 
 function build(corpus: string, out: string, shards: number): number {
@@ -84,7 +82,8 @@ function shardFigures(out: string, queriesFile: string): ShardFigures[] {
     const bin = shard ? join(out, `shard-${i}/index-data.bin`) : join(out, 'index-data.bin');
     const module = readFileSync(bin.replace(/\.bin$/, '.js'), 'utf8');
     const manifest = JSON.parse(/export const manifest = (.*);/.exec(module)![1]!) as { articles: number; shard?: unknown };
-    const loads = [0, 1, 2].map(() => loadFigures(bin, queriesFile));
+    // The router holds no article (loadIndex refuses it as an index): only shards are loaded.
+    const loads = shard ? [0, 1, 2].map(() => loadFigures(bin, queriesFile)) : [];
     const median = (pick: (x: { loadMs: number; heapUsed: number; arrayBuffers: number }) => number): number =>
       [...loads.map((l) => (l === undefined ? NaN : pick(l)))].sort((a, b) => a - b)[1]!;
     const configPath = join(out, config);
@@ -94,7 +93,6 @@ function shardFigures(out: string, queriesFile: string): ShardFigures[] {
       name,
       articles: shard ? manifest.articles : 0,
       fileBytes: readFileSync(bin).length,
-      // The router holds no article; scale-load's compact loader would refuse it, so its load is the vocabulary only.
       loadMs: shard ? median((l) => l.loadMs) : NaN,
       heapMb: shard ? median((l) => l.heapUsed) / 2 ** 20 : NaN,
       buffersMb: shard ? median((l) => l.arrayBuffers) / 2 ** 20 : NaN,
@@ -103,17 +101,6 @@ function shardFigures(out: string, queriesFile: string): ShardFigures[] {
       bundleKiB: upload ? Number(upload[1]) : undefined,
     };
   });
-}
-
-/** The public Worker's configuration without the rate limiter (the bench is one client). */
-function unlimitedSet(out: string): string[] {
-  const set = JSON.parse(readFileSync(join(out, 'workers.json'), 'utf8')) as { configs: string[] };
-  const configs = set.configs.map((config) => join(out, config));
-  const publicConfig = JSON.parse(readFileSync(configs[configs.length - 1]!, 'utf8')) as Record<string, unknown>;
-  delete publicConfig['ratelimits'];
-  const path = join(out, 'wrangler/public-bench.json');
-  writeFileSync(path, JSON.stringify(publicConfig));
-  return ['-c', path, ...configs.slice(0, -1).flatMap((config) => ['-c', config])];
 }
 
 interface WorkerFigures {
@@ -171,7 +158,7 @@ async function main(): Promise<void> {
       dev.stop();
     }
     log(`${shardCount} shards and the public Worker under wrangler dev`);
-    dev = await startDev(ROOT, port + 1, 300_000, unlimitedSet(shardedOut));
+    dev = await startDev(ROOT, port + 1, 300_000, devConfigArgs(unlimitedPublicConfig(readWorkerSet(join(shardedOut, 'workers.json')).configs, 'public-bench')));
     let sharded: WorkerFigures;
     try {
       sharded = await measure(dev, queries);
@@ -200,7 +187,7 @@ interface Report {
 
 function render(r: Report): string {
   const lines: string[] = [];
-  const ratio = quantile(r.sharded.server, 0.95) / quantile(r.single.server, 0.95);
+  const ratio = percentile(r.sharded.server, 95) / percentile(r.single.server, 95);
   lines.push('## Sharding');
   lines.push('');
   lines.push(

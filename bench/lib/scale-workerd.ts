@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
@@ -38,6 +38,21 @@ export function snapshot(dir: string): string {
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;
+}
+
+/**
+ * A sharded set's configurations (deploy order, public last) with the public Worker's replaced by a
+ * copy named `name` that has no rate limiter (a bench or test is one client sending hundreds of
+ * requests), changed further by `rewrite`.
+ */
+export function unlimitedPublicConfig(configs: readonly string[], name: string, rewrite: (config: Record<string, unknown>) => void = () => undefined): string[] {
+  const publicConfig = configs[configs.length - 1]!;
+  const config = JSON.parse(readFileSync(publicConfig, 'utf8')) as Record<string, unknown>;
+  delete config['ratelimits'];
+  rewrite(config);
+  const path = join(dirname(publicConfig), `${name}.json`);
+  writeFileSync(path, JSON.stringify(config));
+  return [...configs.slice(0, -1), path];
 }
 
 /** A Worker that answers "ok" at once: what a cold start costs without our index. */

@@ -31,6 +31,13 @@ export interface ShardedBackendParts {
 
 class ShardFailure extends Error {
   override name = 'ShardFailure';
+  /** The shard's HTTP status, when it answered at all. */
+  readonly status: number | undefined;
+
+  constructor(message: string, status?: number) {
+    super(message);
+    this.status = status;
+  }
 }
 
 function timeoutOf(env: Record<string, unknown>): number {
@@ -90,7 +97,7 @@ export class ShardedBackend implements SearchBackend {
     if (shard === undefined) return undefined;
     const response = await this.#fetch(shard, new Request(shardArticleUrl(id)));
     if (response instanceof ShardFailure) {
-      if (response.message.includes('404')) return undefined;
+      if (response.status === 404) return undefined;
       throw new ProblemError(503, 'index-unavailable', `the shard that holds this article (${shard.name}) did not answer; retry later`);
     }
     return (await response.json()) as StoredArticle;
@@ -143,8 +150,9 @@ export class ShardedBackend implements SearchBackend {
     try {
       const response = await Promise.race([binding.fetch(request), timeout]);
       if (response instanceof ShardFailure) return this.#failed(response);
-      if (response.status === 404) return new ShardFailure(`${shard.name}: 404`);
-      if (!response.ok) return this.#failed(new ShardFailure(`${shard.name}: status ${response.status}`));
+      // A 404 is an answer (no such article), not an outage: not logged.
+      if (response.status === 404) return new ShardFailure(`${shard.name}: 404`, 404);
+      if (!response.ok) return this.#failed(new ShardFailure(`${shard.name}: status ${response.status}`, response.status));
       return response;
     } catch (error) {
       return this.#failed(new ShardFailure(`${shard.name}: ${(error as Error).message}`));

@@ -6,14 +6,14 @@
  * configuration (dry run), shards first.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexData } from '../../build-index/build-index-data.ts';
 import { readCorpus } from '../../build-index/read-corpus.ts';
 import { readSubset, SAUDINEWSNET, titleQueries } from '../../bench/lib/scale-corpus.ts';
-import { startDev, type DevServer } from '../../bench/lib/scale-workerd.ts';
+import { startDev, unlimitedPublicConfig, type DevServer } from '../../bench/lib/scale-workerd.ts';
 import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
 import { searchArticles, type SearchRequest } from '../../src/search/search-articles.ts';
 import { suggest } from '../../src/search/suggest.ts';
@@ -29,17 +29,6 @@ let reference: LoadedIndex;
 let queries: string[];
 let server: DevServer | undefined;
 let broken: DevServer | undefined;
-
-/** The public Worker's config without the rate limiter (this test is one client sending hundreds of requests). */
-function testConfig(configs: string[], name: string, rewrite: (config: Record<string, unknown>) => void = () => undefined): string[] {
-  const publicConfig = configs[configs.length - 1]!;
-  const config = JSON.parse(readFileSync(publicConfig, 'utf8')) as Record<string, unknown>;
-  delete config['ratelimits'];
-  rewrite(config);
-  const path = publicConfig.replace(/public\.json$/, `${name}.json`);
-  writeFileSync(path, JSON.stringify(config));
-  return [...configs.slice(0, -1), path];
-}
 
 async function get(base: string, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${base}${path}`);
@@ -60,7 +49,7 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
     reference = loadIndex({ manifest: data.manifest, indexBlob: data.blob });
     queries = titleQueries(articles, QUERIES, 21);
     const { configs } = readWorkerSet(join(dir, 'out/workers.json'));
-    server = await startDev(ROOT, port, 180_000, devConfigArgs(testConfig(configs, 'public-test')));
+    server = await startDev(ROOT, port, 180_000, devConfigArgs(unlimitedPublicConfig(configs, 'public-test')));
   }, 240_000);
 
   afterAll(() => {
@@ -109,7 +98,7 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
 
   it('answers without an unreachable shard: partial, naming it, never a 500', async () => {
     const { configs } = readWorkerSet(join(dir, 'out/workers.json'));
-    const withMissingShard = testConfig(configs, 'public-broken', (config) => {
+    const withMissingShard = unlimitedPublicConfig(configs, 'public-broken', (config) => {
       const services = config['services'] as { binding: string; service: string }[];
       services[1]!.service = 'no-such-shard-worker';
     });

@@ -92,15 +92,9 @@ export class BodyDecoder {
         }
         return false;
       };
-      const codes = this.#codes;
       const end = this.#offsets[i + 1]!;
-      for (let pos = this.#offsets[i]!; pos < end; ) {
-        let byte = codes[pos++]!;
-        let rank = byte & 0x7f;
-        for (let shift = 7; byte >= 0x80; shift += 7) {
-          byte = codes[pos++]!;
-          rank += (byte & 0x7f) * 2 ** shift;
-        }
+      for (const ranks = new VarintReader(this.#codes, this.#offsets[i]!); ranks.pos < end; ) {
+        const rank = ranks.read();
         let kind = kinds[rank]!;
         if (kind === UNKNOWN) kind = kinds[rank] = kindOf(rank);
         if (kind === NO_TERMS) continue;
@@ -132,22 +126,16 @@ export class BodyDecoder {
     return (maxChars, firstWithin) => {
       const matches: TextMatch[] = [];
       let end = maxChars;
-      const codes = this.#codes;
       const last = this.#offsets[i + 1]!;
       const { units, offsets } = this.#dictionary.raw;
       const { data, offsets: matchOffsets } = this.#wordMatches;
-      let pos = this.#offsets[i]!;
+      const ranks = new VarintReader(this.#codes, this.#offsets[i]!);
       let length = 0;
       let previousWord = false;
       // The same walk over word ranks as decode(), which must count characters the same way
       // (tests/build/compact-snippets.test.ts compares the offsets with the decoded text's).
-      while (pos < last && length < end) {
-        let byte = codes[pos++]!;
-        let rank = byte & 0x7f;
-        for (let shift = 7; byte >= 0x80; shift += 7) {
-          byte = codes[pos++]!;
-          rank += (byte & 0x7f) * 2 ** shift;
-        }
+      while (ranks.pos < last && length < end) {
+        const rank = ranks.read();
         const from = offsets[rank]!;
         const to = offsets[rank + 1]!;
         const word = to > from && !isSpaceUnit(units[from]!);
@@ -168,27 +156,20 @@ export class BodyDecoder {
         length += to - from;
         previousWord = word;
       }
-      return { matches, complete: pos >= last };
+      return { matches, complete: ranks.pos >= last };
     };
   }
 
   /** Body i, or its first `maxChars` characters or a little more (whole words), when given. */
   decode(i: number, maxChars = Infinity): string {
-    const codes = this.#codes;
     const end = this.#offsets[i + 1]!;
     const { units, offsets } = this.#dictionary.raw;
+    const ranks = new VarintReader(this.#codes, this.#offsets[i]!);
     let scratch = this.#scratch;
-    let pos = this.#offsets[i]!;
     let length = 0;
     let previousWord = false;
-    while (pos < end && length < maxChars) {
-      // An inlined VarintReader.read(): this loop runs once per word of every body shown.
-      let byte = codes[pos++]!;
-      let rank = byte & 0x7f;
-      for (let shift = 7; byte >= 0x80; shift += 7) {
-        byte = codes[pos++]!;
-        rank += (byte & 0x7f) * 2 ** shift;
-      }
+    while (ranks.pos < end && length < maxChars) {
+      const rank = ranks.read();
       const from = offsets[rank]!;
       const to = offsets[rank + 1]!;
       const word = to > from && !isSpaceUnit(units[from]!);
