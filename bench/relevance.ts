@@ -7,11 +7,14 @@
  *   node bench/relevance.ts --misses   also prints the questions the product ranks worst
  *   node bench/relevance.ts --no-news  skips the news check (with --quick, for quick iterations)
  *
+ * Questions fall in two halves by their Wikipedia article (bench/lib/arcd.ts, splitOf): analyzer
+ * changes are tuned on `tune` only, and every run reports `held-out` beside it.
+ *
  * Only the paragraph is indexed (not the Wikipedia article title), the same for every engine:
  * titles are shared by all paragraphs of an article, so they cannot tell the right paragraph apart.
  */
 import os from 'node:os';
-import { loadArcd } from './lib/arcd.ts';
+import { loadArcd, type Split } from './lib/arcd.ts';
 import { engines } from './lib/engines.ts';
 import { runQueries, score, type Scores } from './lib/metrics.ts';
 import { loadNews, newsCheck } from './lib/news.ts';
@@ -27,14 +30,18 @@ const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 
 const { passages, questions } = loadArcd(ARCD);
-const rows: { name: string; setup: string; scores: Scores }[] = [];
+const rows: { name: string; setup: string; scores: Scores; halves: Record<Split, Scores> }[] = [];
 for (const engine of engines()) {
   if (quick && !/no Arabic|normalization only|Product/.test(engine.name)) continue;
   const search = engine.build(passages);
   // One untimed pass warms the JIT and caches, so times compare steady states.
   for (const question of questions.slice(0, 50)) search(question.text);
   const run = runQueries(questions, search);
-  rows.push({ name: engine.name, setup: engine.setup, scores: score(run) });
+  const half = (split: Split) => {
+    const keep = questions.map((question) => question.split === split);
+    return score({ ranks: run.ranks.filter((_, i) => keep[i]), zeroResults: 0, millis: run.millis.filter((_, i) => keep[i]) });
+  };
+  rows.push({ name: engine.name, setup: engine.setup, scores: score(run), halves: { tune: half('tune'), 'held-out': half('held-out') } });
   if (args.has('--misses') && engine.name.startsWith('Product')) {
     for (const [i, rank] of run.ranks.entries()) {
       if (rank === 0 || rank > 3) console.log(`rank ${rank || '>10'}\t${questions[i]!.text.trim()}`);
@@ -44,12 +51,13 @@ for (const engine of engines()) {
 
 const f3 = (x: number) => x.toFixed(3);
 const f2 = (x: number) => x.toFixed(2);
+const count = (split: Split) => questions.filter((question) => question.split === split).length;
 const table = [
-  '| Engine | MRR@10 | R@1 | R@5 | R@10 | Zero-result | p50 ms | p95 ms |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|',
+  `| Engine | MRR@10 | R@1 | R@5 | R@10 | Zero-result | p50 ms | p95 ms | MRR@10 tune (${count('tune')}) | MRR@10 held-out (${count('held-out')}) |`,
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
-    ({ name, scores: s }) =>
-      `| ${name} | ${f3(s.mrr10)} | ${f3(s.recall1)} | ${f3(s.recall5)} | ${f3(s.recall10)} | ${s.zeroResults} | ${f2(s.p50)} | ${f2(s.p95)} |`,
+    ({ name, scores: s, halves }) =>
+      `| ${name} | ${f3(s.mrr10)} | ${f3(s.recall1)} | ${f3(s.recall5)} | ${f3(s.recall10)} | ${s.zeroResults} | ${f2(s.p50)} | ${f2(s.p95)} | ${f3(halves.tune.mrr10)} | ${f3(halves['held-out'].mrr10)} |`,
   ),
 ].join('\n');
 console.log(table);

@@ -7,11 +7,13 @@ import { createHash } from 'node:crypto';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { IndexManifest, StoredArticle, Vocabulary } from '../src/search/index-format.ts';
 import type { ShardRoute } from '../src/shards/protocol.ts';
-import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedFields } from '../src/search/options.ts';
-import { analyzeToken } from '../src/text/analyze.ts';
+import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, minisearchOptions, type IndexedFields } from '../src/search/options.ts';
+import { createAnalyzer, type Analyzer } from '../src/text/analyze.ts';
+import type { LexiconEntry } from '../src/text/lexicon.ts';
 import { foldLetters } from '../src/text/normalize.ts';
 import { wordSpans, wordTokens } from '../src/text/tokenize.ts';
 import { encodeCompactIndex } from './compact/encode-index.ts';
+import { corpusLexicon } from './lexicon.ts';
 
 /** The vocabulary keeps at most this many words (the most frequent), bounding its size. */
 export const MAX_VOCABULARY = 100_000;
@@ -23,13 +25,13 @@ export interface IndexData {
 }
 
 /** Suggestible words: in the index (not function words), at least two letters. */
-function buildVocabulary(articles: readonly StoredArticle[]): Vocabulary {
+function buildVocabulary(articles: readonly StoredArticle[], analyzer: Analyzer): Vocabulary {
   const counts = new Map<string, { count: number; forms: Map<string, number> }>();
   for (const article of articles) {
     const seen = new Set<string>();
     for (const span of wordSpans(`${article.title}\n${article.body}`)) {
       const [token] = wordTokens(span.text);
-      if (token === undefined || token.length < 2 || analyzeToken(token) === null) continue;
+      if (token === undefined || token.length < 2 || analyzer.indexTerm(token) === null) continue;
       const key = foldLetters(token);
       let entry = counts.get(key);
       if (entry === undefined) counts.set(key, (entry = { count: 0, forms: new Map() }));
@@ -66,10 +68,21 @@ export interface BuildOptions {
   progressEvery?: number;
 }
 
+interface Indexed {
+  articles: StoredArticle[];
+  plain: AsPlainObject;
+  manifest: IndexManifest;
+  /** The analyzer of this corpus's lexicon (the base list plus the corpus's words) and the lexicon's entries. */
+  analyzer: Analyzer;
+  lexicon: LexiconEntry[];
+}
+
 /** Articles in id order (their short ids) and the MiniSearch index of all of them. */
-function indexAll(input: readonly StoredArticle[], options: BuildOptions): { articles: StoredArticle[]; plain: AsPlainObject; manifest: IndexManifest } {
+function indexAll(input: readonly StoredArticle[], options: BuildOptions): Indexed {
   const articles = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const miniSearch = new MiniSearch<IndexedFields>(MINISEARCH_OPTIONS);
+  const counted = corpusLexicon(articles);
+  const analyzer = createAnalyzer(counted);
+  const miniSearch = new MiniSearch<IndexedFields>(minisearchOptions(analyzer));
   const every = options.progressEvery ?? 1000;
   for (const [i, article] of articles.entries()) {
     miniSearch.add({ id: article.id, title: article.title, body: article.body });
@@ -83,12 +96,12 @@ function indexAll(input: readonly StoredArticle[], options: BuildOptions): { art
     articles: articles.length,
     terms: miniSearch.termCount,
   };
-  return { articles, plain: miniSearch.toJSON(), manifest };
+  return { articles, plain: miniSearch.toJSON(), manifest, analyzer, lexicon: counted.entries() };
 }
 
 export function buildIndexData(input: readonly StoredArticle[], options: BuildOptions): IndexData {
-  const { articles, plain, manifest } = indexAll(input, options);
-  return encodeCompactIndex({ manifest, plain, articles, vocabulary: buildVocabulary(articles) });
+  const { articles, plain, manifest, analyzer, lexicon } = indexAll(input, options);
+  return encodeCompactIndex({ manifest, plain, articles, vocabulary: buildVocabulary(articles, analyzer), analyzer, lexicon });
 }
 
 export interface ShardedIndexData {
@@ -123,7 +136,7 @@ export function shardStarts(articles: readonly StoredArticle[], count: number): 
 export function buildShardedIndexData(input: readonly StoredArticle[], shardCount: number, options: BuildOptions): ShardedIndexData {
   if (!Number.isInteger(shardCount) || shardCount < 2) throw new RangeError(`build-index: a sharded build needs at least 2 shards, not ${shardCount}`);
   if (input.length < shardCount) throw new RangeError(`build-index: ${input.length} article(s) cannot fill ${shardCount} shards`);
-  const { articles, plain, manifest } = indexAll(input, options);
+  const { articles, plain, manifest, analyzer, lexicon } = indexAll(input, options);
   const starts = shardStarts(articles, shardCount);
   const shards = starts.map((first, index) => {
     const own = articles.slice(first, starts[index + 1] ?? articles.length);
@@ -133,13 +146,20 @@ export function buildShardedIndexData(input: readonly StoredArticle[], shardCoun
       articles: own.length,
       shard: { index, of: starts.length, first },
     };
-    const data = encodeCompactIndex({ manifest: shardManifest, plain, articles: own, vocabulary: EMPTY_VOCABULARY, shardFirst: first });
+    const data = encodeCompactIndex({ manifest: shardManifest, plain, articles: own, vocabulary: EMPTY_VOCABULARY, analyzer, lexicon, shardFirst: first });
     return { ...data, firstId: own[0]!.id, lastId: own[own.length - 1]!.id };
   });
   const routerManifest: IndexManifest = { ...manifest, shards: starts.length };
   // The router's own file holds no article: its header says so, the module's manifest has the corpus's.
-  const empty = new MiniSearch<IndexedFields>(MINISEARCH_OPTIONS).toJSON();
-  const routerFile = encodeCompactIndex({ manifest: { ...routerManifest, articles: 0 }, plain: empty, articles: [], vocabulary: buildVocabulary(articles) });
+  const empty = new MiniSearch<IndexedFields>(minisearchOptions(analyzer)).toJSON();
+  const routerFile = encodeCompactIndex({
+    manifest: { ...routerManifest, articles: 0 },
+    plain: empty,
+    articles: [],
+    vocabulary: buildVocabulary(articles, analyzer),
+    analyzer,
+    lexicon,
+  });
   return { router: { manifest: routerManifest, blob: routerFile.blob }, shards };
 }
 

@@ -65,6 +65,10 @@ const PART_OF: Record<SectionName, keyof LimitEstimate['parts']> = {
   vocabularyKeys: 'vocabulary',
   vocabularyWords: 'vocabulary',
   vocabularyCounts: 'vocabulary',
+  lexiconUnits: 'vocabulary',
+  lexiconOffsets: 'vocabulary',
+  lexiconCounts: 'vocabulary',
+  lexiconHamzated: 'vocabulary',
   byteOrder: 'index',
 };
 

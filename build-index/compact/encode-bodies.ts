@@ -2,8 +2,7 @@
  * Bodies → word codes and their dictionary (see src/search/compact/body-text.ts).
  */
 import { bodyTokens, isSpace } from '../../src/search/compact/body-text.ts';
-import { wordTerms } from '../../src/search/highlight.ts';
-import { analyzeText } from '../../src/search/query.ts';
+import type { Analyzer } from '../../src/text/analyze.ts';
 import { wordSpans } from '../../src/text/tokenize.ts';
 import { VarintWriter } from './varint-writer.ts';
 
@@ -41,24 +40,24 @@ export function encodeBodies(bodies: readonly string[]): EncodedBodies {
 /**
  * For each dictionary entry, what request-time code would otherwise analyze, as positions in
  * the sorted term list. First the index term of each of its tokens, in order: the reading
- * `analyzeText` gives quoted phrases (a body's terms are the concatenation of its entries',
+ * `Analyzer.textTerms` gives quoted phrases (a body's terms are the concatenation of its entries',
  * since entries never straddle whitespace, where words split); a term missing from the index
  * (none should be) is written as the term count, which no phrase term equals, so it still
  * breaks a run. Then its words that carry index terms, with those terms: exactly what the
  * snippet highlighter would find by analyzing the word.
  */
-export function encodeWordMatches(dictionary: readonly string[], termPosition: ReadonlyMap<string, number>): { data: Uint8Array; offsets: Uint32Array } {
+export function encodeWordMatches(dictionary: readonly string[], termPosition: ReadonlyMap<string, number>, analyzer: Analyzer): { data: Uint8Array; offsets: Uint32Array } {
   const writer = new VarintWriter();
   const offsets = new Uint32Array(dictionary.length + 1);
   for (const [i, entry] of dictionary.entries()) {
     offsets[i] = writer.length;
-    const phraseTerms = isSpace(entry) ? [] : analyzeText(entry);
+    const phraseTerms = isSpace(entry) ? [] : analyzer.textTerms(entry);
     writer.write(phraseTerms.length);
     for (const term of phraseTerms) writer.write(termPosition.get(term) ?? termPosition.size);
     const words = isSpace(entry)
       ? []
       : wordSpans(entry).flatMap((span) => {
-          const positions = wordTerms(span.text).flatMap((term) => termPosition.get(term) ?? []);
+          const positions = analyzer.wordTerms(span.text).flatMap((term) => termPosition.get(term) ?? []);
           return positions.length === 0 ? [] : [{ span, positions }];
         });
     writer.write(words.length);

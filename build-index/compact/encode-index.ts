@@ -5,6 +5,8 @@
 import type { AsPlainObject } from 'minisearch';
 import type { IndexManifest, StoredArticle, Vocabulary } from '../../src/search/index-format.ts';
 import type { ArticleRecord, CompactHeader } from '../../src/search/compact/layout.ts';
+import type { Analyzer } from '../../src/text/analyze.ts';
+import type { LexiconEntry } from '../../src/text/lexicon.ts';
 import { encodeBodies, encodeWordMatches } from './encode-bodies.ts';
 import { VarintWriter } from './varint-writer.ts';
 import { writeBlob } from './write-blob.ts';
@@ -83,12 +85,15 @@ export interface EncodeInput {
   /** Sorted by id, in the order they were added (short id = position); a shard's only. */
   articles: readonly StoredArticle[];
   vocabulary: Vocabulary;
+  /** The analyzer the index was built with (bodies' word terms), and its lexicon's entries, written for the Worker's. */
+  analyzer: Analyzer;
+  lexicon: readonly LexiconEntry[];
   /** For a shard: the whole index's short id of its first article (its articles follow in order). */
   shardFirst?: number;
 }
 
 /** The file, and the manifest written in it (`terms` counts the terms the file holds). */
-export function encodeCompactIndex({ manifest: given, plain, articles, vocabulary, shardFirst }: EncodeInput): { blob: Uint8Array; manifest: IndexManifest } {
+export function encodeCompactIndex({ manifest: given, plain, articles, vocabulary, analyzer, lexicon, shardFirst }: EncodeInput): { blob: Uint8Array; manifest: IndexManifest } {
   const fieldCount = Object.keys(plain.fieldIds).length;
   const range = shardFirst === undefined ? undefined : { first: shardFirst, end: shardFirst + articles.length };
   if (plain.dirtCount !== 0 || (range === undefined ? plain.nextId !== articles.length : range.end > plain.nextId)) {
@@ -129,7 +134,8 @@ export function encodeCompactIndex({ manifest: given, plain, articles, vocabular
   const bodies = encodeBodies(articles.map((article) => article.body));
   const bodyWords = stringColumn(bodies.dictionary);
   const termPosition = new Map(order.map((rank, position) => [plain.index[rank]![0], position]));
-  const wordMatches = encodeWordMatches(bodies.dictionary, termPosition);
+  const wordMatches = encodeWordMatches(bodies.dictionary, termPosition, analyzer);
+  const lexiconForms = stringColumn(lexicon.map((entry) => entry.form));
 
   const header: Omit<CompactHeader, 'sections'> = {
     manifest,
@@ -165,6 +171,10 @@ export function encodeCompactIndex({ manifest: given, plain, articles, vocabular
     vocabularyKeys: joinedUnits(vocabulary.keys),
     vocabularyWords: joinedUnits(vocabulary.words),
     vocabularyCounts: Uint32Array.from(vocabulary.counts),
+    lexiconUnits: lexiconForms.units,
+    lexiconOffsets: lexiconForms.offsets,
+    lexiconCounts: Uint32Array.from(lexicon, (entry) => entry.count),
+    lexiconHamzated: Uint32Array.from(lexicon, (entry) => entry.hamzated),
   });
   return { blob, manifest };
 }

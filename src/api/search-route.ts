@@ -2,19 +2,20 @@
 import { Hono } from 'hono';
 import { parseQuery, queryKey } from '../search/query.ts';
 import type { SearchRequest } from '../search/search-articles.ts';
+import type { Analyzer } from '../text/analyze.ts';
 import type { AppEnv } from '../app-env.ts';
 import { API_CACHE_CONTROL, edgeCacheKey, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
 import { readSearchRequest } from './params.ts';
 
 /** Requests that the engine reads the same way share an ETag and an edge cache entry. */
-function canonicalRequest(request: SearchRequest): string {
-  return JSON.stringify([queryKey(parseQuery(request.q)), request.limit, request.offset, request.sources, request.from ?? '', request.to ?? '', request.sort]);
+function canonicalRequest(request: SearchRequest, analyzer: Analyzer): string {
+  return JSON.stringify([queryKey(parseQuery(request.q, analyzer), analyzer), request.limit, request.offset, request.sources, request.from ?? '', request.to ?? '', request.sort]);
 }
 
 export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   const request = readSearchRequest(new URL(c.req.url).searchParams);
   const backend = c.var.backend();
-  const canonical = canonicalRequest(request);
+  const canonical = canonicalRequest(request, backend.analyzer);
   const etag = etagFor(backend.manifest, canonical);
   if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
 

@@ -11,7 +11,8 @@ import { findArticle } from '../api/article-route.ts';
 import { ProblemError } from '../http/problem.ts';
 import { highlightRanges } from '../search/highlight.ts';
 import type { StoredArticle } from '../search/index-format.ts';
-import { analyzeText, parseQuery } from '../search/query.ts';
+import { parseQuery } from '../search/query.ts';
+import type { Analyzer } from '../text/analyze.ts';
 import { formatDate } from './format-date.ts';
 import { markedText } from './marked-text.ts';
 import { renderPage } from './page-shell.ts';
@@ -19,8 +20,8 @@ import { renderPage } from './page-shell.ts';
 /** Longer queries are cut: highlighting is a courtesy, not a search. */
 const MAX_QUERY_LENGTH = 200;
 
-function queryTerms(q: string): Set<string> {
-  return new Set(analyzeText(parseQuery(q.slice(0, MAX_QUERY_LENGTH)).words.join(' ')));
+function queryTerms(q: string, analyzer: Analyzer): Set<string> {
+  return new Set(analyzer.textTerms(parseQuery(q.slice(0, MAX_QUERY_LENGTH), analyzer).words.join(' ')));
 }
 
 function header(q: string): unknown {
@@ -30,8 +31,8 @@ function header(q: string): unknown {
   </header>`;
 }
 
-function articleBody(article: StoredArticle, terms: ReadonlySet<string>): unknown {
-  const mark = (text: string): unknown[] => markedText(text, terms.size > 0 ? highlightRanges(text, terms) : []);
+function articleBody(article: StoredArticle, terms: ReadonlySet<string>, analyzer: Analyzer): unknown {
+  const mark = (text: string): unknown[] => markedText(text, terms.size > 0 ? highlightRanges(text, terms, analyzer) : []);
   const meta: unknown[] = [article.source, article.author].filter(Boolean);
   if (article.date) meta.push(html`<time datetime="${article.date}">${formatDate(article.date)}</time>`);
   const paragraphs = article.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
@@ -48,9 +49,10 @@ function articleBody(article: StoredArticle, terms: ReadonlySet<string>): unknow
 
 export async function articlePage(c: Context<AppEnv>): Promise<Response> {
   const q = c.req.query('q') ?? '';
+  const backend = c.var.backend();
   let article: StoredArticle;
   try {
-    article = await findArticle(c.var.backend(), c.req.param('id') ?? '');
+    article = await findArticle(backend, c.req.param('id') ?? '');
   } catch (error) {
     if (!(error instanceof ProblemError)) throw error;
     return renderPage(c, {
@@ -61,6 +63,6 @@ export async function articlePage(c: Context<AppEnv>): Promise<Response> {
   }
   return renderPage(c, {
     title: `${article.title} · بحث الأخبار العربية`,
-    body: html`${header(q)}${articleBody(article, queryTerms(q))}`,
+    body: html`${header(q)}${articleBody(article, queryTerms(q, backend.analyzer), backend.analyzer)}`,
   });
 }

@@ -3,8 +3,8 @@
  * the index analyzes it, so a highlight covers exactly the word as written, diacritics and
  * clitics included (`وبِبوتين` is highlighted whole when `بوتين` matched).
  */
-import { analyzeQueryToken } from '../text/analyze.ts';
-import { wordSpans, wordTokens, type WordSpan } from '../text/tokenize.ts';
+import type { Analyzer } from '../text/analyze.ts';
+import { wordSpans, type WordSpan } from '../text/tokenize.ts';
 
 /** `[start, end)` in UTF-16 code units. */
 export type Range = [number, number];
@@ -25,32 +25,15 @@ const MAX_SCAN_CHARS = 50_000;
 /** How much text to keep before the first match, so it is read in context. */
 const LEAD_IN = 50;
 
-/**
- * Index terms of each original word, memoized for the life of the isolate: snippets analyze every
- * word of up to 50 bodies per request, and news vocabulary repeats heavily across articles.
- */
-const termsOfWord = new Map<string, readonly string[]>();
-const MAX_MEMOIZED_WORDS = 200_000;
-
-export function wordTerms(word: string): readonly string[] {
-  let terms = termsOfWord.get(word);
-  if (terms === undefined) {
-    // The query reading of a word also covers a lone preposition before it (`وبِبُوتين` for `بوتين`).
-    terms = wordTokens(word).flatMap((token) => analyzeQueryToken(token) ?? []);
-    if (termsOfWord.size >= MAX_MEMOIZED_WORDS) termsOfWord.clear();
-    termsOfWord.set(word, terms);
-  }
-  return terms;
-}
-
-function matchingTerm(span: WordSpan, terms: ReadonlySet<string>): string | undefined {
-  return wordTerms(span.text).find((term) => terms.has(term));
+function matchingTerm(span: WordSpan, terms: ReadonlySet<string>, analyzer: Analyzer): string | undefined {
+  // The query reading of a word also covers a clitic before it (`وبِبُوتين` for `بوتين`).
+  return analyzer.wordTerms(span.text).find((term) => terms.has(term));
 }
 
 /** Ranges of the words of `text` whose index term is in `terms`. */
-export function highlightRanges(text: string, terms: ReadonlySet<string>): Range[] {
+export function highlightRanges(text: string, terms: ReadonlySet<string>, analyzer: Analyzer): Range[] {
   return wordSpans(text)
-    .filter((span) => matchingTerm(span, terms) !== undefined)
+    .filter((span) => matchingTerm(span, terms, analyzer) !== undefined)
     .map((span) => [span.start, span.end]);
 }
 
@@ -76,7 +59,7 @@ export function scanEnd(maxChars: number, firstWithin: number | undefined, first
   return firstWithin === undefined ? maxChars : Math.min(maxChars, firstMatch + firstWithin);
 }
 
-function analyzedMatches(prefix: TextPrefix, terms: ReadonlySet<string>): MatchFinder {
+function analyzedMatches(prefix: TextPrefix, terms: ReadonlySet<string>, analyzer: Analyzer): MatchFinder {
   return (maxChars, firstWithin) => {
     // Matches are the words that start before the end, read whole (a longer prefix than asked).
     const text = prefix(maxChars + MAX_WORD_CHARS);
@@ -84,7 +67,7 @@ function analyzedMatches(prefix: TextPrefix, terms: ReadonlySet<string>): MatchF
     let end = maxChars;
     for (const span of wordSpans(text)) {
       if (span.start >= end) break;
-      const term = matchingTerm(span, terms);
+      const term = matchingTerm(span, terms, analyzer);
       if (term === undefined) continue;
       if (matches.length === 0) end = scanEnd(maxChars, firstWithin, span.start);
       matches.push({ start: span.start, term });
@@ -108,19 +91,23 @@ function bestWindowStart(matches: readonly TextMatch[], length: number): number 
 /**
  * A plain-text excerpt of `text` of about `length` characters around the densest cluster of
  * matches (the beginning when nothing matches), cut on word boundaries, whitespace collapsed,
- * with the highlight ranges inside it. `textMatched: false` (the article matched on its title
- * only) skips looking for matches: the excerpt is the opening. `findMatches` replaces analyzing
- * the text's words (see MatchFinder); it must find what analysis would.
+ * with the highlight ranges inside it. `findMatches` replaces analyzing the text's words (see
+ * MatchFinder); it must find what analysis would.
  */
-export function makeSnippet(
-  source: string | TextPrefix,
-  terms: ReadonlySet<string>,
-  length = SNIPPET_LENGTH,
-  textMatched = true,
-  findMatches?: MatchFinder,
-): Snippet {
+export interface SnippetOptions {
+  /** Analyzes the excerpt's words for highlights (and the text's, without `findMatches`). */
+  analyzer: Analyzer;
+  /** Characters of the excerpt; default SNIPPET_LENGTH. */
+  length?: number;
+  /** False when the article matched on its title only: the excerpt is the opening. Default true. */
+  textMatched?: boolean;
+  findMatches?: MatchFinder;
+}
+
+export function makeSnippet(source: string | TextPrefix, terms: ReadonlySet<string>, options: SnippetOptions): Snippet {
+  const { analyzer, length = SNIPPET_LENGTH, textMatched = true, findMatches } = options;
   const prefix: TextPrefix = typeof source === 'string' ? (maxChars) => source.slice(0, maxChars) : source;
-  const find = findMatches ?? analyzedMatches(prefix, terms);
+  const find = findMatches ?? analyzedMatches(prefix, terms, analyzer);
   let windowStart = 0;
   if (textMatched) {
     // Looking at every word of a long article for each hit would eat the request's CPU budget,
@@ -140,5 +127,5 @@ export function makeSnippet(
   // Keep the punctuation that closes the last word (a full stop, a closing quote).
   const tail = /^[^\s\p{L}\p{N}]*/u.exec(text.slice(last.end))?.[0] ?? '';
   const excerpt = text.slice(first.start, last.end + tail.length).replace(/\s+/g, ' ');
-  return { text: excerpt, highlights: highlightRanges(excerpt, terms) };
+  return { text: excerpt, highlights: highlightRanges(excerpt, terms, analyzer) };
 }

@@ -6,10 +6,7 @@ import type { Env } from '../app-env.ts';
 import { ShardedBackend } from '../shards/sharded-backend.ts';
 import type { ShardRoute } from '../shards/protocol.ts';
 import { localBackend, type SearchBackend } from './backend.ts';
-import { openCompactIndex } from './compact/open-index.ts';
-import type { Vocabulary } from './index-format.ts';
-import { MINISEARCH_OPTIONS } from './options.ts';
-import { loadIndex, type IndexData } from './read-index.ts';
+import { loadIndex, openWithAnalyzer, type IndexData } from './read-index.ts';
 
 export { IndexMismatchError, loadIndex, type IndexData, type LoadedIndex } from './read-index.ts';
 
@@ -40,7 +37,10 @@ export function embeddedBackend(data: EmbeddedIndex): (env: Env) => SearchBacken
     const backend = openedOnce(() => localBackend(loadIndex(data)));
     return () => backend();
   }
-  // A router file holds no article, only the vocabulary; the module's manifest is the corpus's.
-  const vocabulary = openedOnce((): Vocabulary => openCompactIndex(data.indexBlob, MINISEARCH_OPTIONS).vocabulary);
-  return (env) => new ShardedBackend({ manifest: data.manifest, vocabulary: vocabulary(), shards, env: env as unknown as Record<string, unknown> });
+  // A router file holds no article, only the vocabulary and the lexicon; the module's manifest is the corpus's.
+  const router = openedOnce(() => {
+    const { index, analyzer } = openWithAnalyzer(data.indexBlob);
+    return { vocabulary: index.vocabulary, analyzer };
+  });
+  return (env) => new ShardedBackend({ manifest: data.manifest, ...router(), shards, env: env as unknown as Record<string, unknown> });
 }

@@ -1,9 +1,9 @@
 /**
  * Query syntax: free words, `"quoted phrases"` (those words, in that order) and `-word`
- * exclusions. Pure; analysis into index terms happens here too so that the engine, the cache
- * key and the highlighter all see the same terms.
+ * exclusions. Pure given the index's analyzer, which turns the words into index terms here too,
+ * so that the engine, the cache key and the highlighter all see the same terms.
  */
-import { analyzeQueryToken, analyzeToken } from '../text/analyze.ts';
+import type { Analyzer } from '../text/analyze.ts';
 import { wordSpans, wordTokens } from '../text/tokenize.ts';
 
 export interface ParsedQuery {
@@ -18,44 +18,20 @@ export interface ParsedQuery {
 // A quoted run ("…", “…”, «…»), or a token of non-space characters.
 const PART = /["“”«»]([^"“”«»]*)["“”«»]|(\S+)/g;
 
-/**
- * Each token's index term, memoized for the life of the isolate: a quoted query re-reads the
- * whole title and body of every article that has all its words, and news repeats its words.
- */
-const termOfToken = new Map<string, string | null>();
-const MAX_MEMOIZED_TOKENS = 200_000;
-
-/** Index terms of a piece of text, in order, function words dropped. */
-export function analyzeText(text: string): string[] {
-  const terms: string[] = [];
-  for (const span of wordSpans(text)) {
-    for (const token of wordTokens(span.text)) {
-      let term = termOfToken.get(token);
-      if (term === undefined) {
-        term = analyzeToken(token);
-        if (termOfToken.size >= MAX_MEMOIZED_TOKENS) termOfToken.clear();
-        termOfToken.set(token, term);
-      }
-      if (term !== null) terms.push(term);
-    }
-  }
-  return terms;
-}
-
-/** What the engine searches for a piece of query text: each word's terms, expansions included (see `analyzeQueryToken`). */
-function queryTerms(text: string): (string | string[])[] {
+/** What the engine searches for a piece of query text: each word's terms, other readings included (see `Analyzer.queryTerms`). */
+function queryTerms(text: string, analyzer: Analyzer): (string | string[])[] {
   const tokens = wordSpans(text).flatMap((span) => wordTokens(span.text));
-  return tokens.map(analyzeQueryToken).filter((terms) => terms !== null);
+  return tokens.map(analyzer.queryTerms).filter((terms) => terms !== null);
 }
 
-export function parseQuery(q: string): ParsedQuery {
+export function parseQuery(q: string, analyzer: Analyzer): ParsedQuery {
   const parsed: ParsedQuery = { words: [], phrases: [], excluded: [] };
   for (const match of q.matchAll(PART)) {
     const [, quoted, token] = match;
     if (quoted !== undefined) {
       const words = wordSpans(quoted).map((span) => span.text);
       parsed.words.push(...words);
-      const terms = analyzeText(quoted);
+      const terms = analyzer.textTerms(quoted);
       if (terms.length > 1) parsed.phrases.push(terms);
     } else if (token !== undefined && token.length > 1 && token.startsWith('-')) {
       parsed.excluded.push(...wordSpans(token.slice(1)).map((span) => span.text));
@@ -82,6 +58,6 @@ export function containsRun(terms: readonly string[], phrase: readonly string[])
  * What the engine will search for, as a string: two queries with the same key have the same
  * results, highlights included (`بوتين` and `بُوتِين`, `أمريكا` and `امريكا`).
  */
-export function queryKey(parsed: ParsedQuery): string {
-  return JSON.stringify([queryTerms(parsed.words.join(' ')), parsed.phrases, queryTerms(parsed.excluded.join(' '))]);
+export function queryKey(parsed: ParsedQuery, analyzer: Analyzer): string {
+  return JSON.stringify([queryTerms(parsed.words.join(' '), analyzer), parsed.phrases, queryTerms(parsed.excluded.join(' '), analyzer)]);
 }

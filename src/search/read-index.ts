@@ -9,7 +9,9 @@ import type { Query } from 'minisearch';
 import type { MatchList } from './match-list.ts';
 import { openCompactIndex } from './compact/open-index.ts';
 import type { ArticleLookup, IndexManifest, Vocabulary } from './index-format.ts';
-import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedFields } from './options.ts';
+import { createAnalyzer, type Analyzer } from '../text/analyze.ts';
+import type { Lexicon } from '../text/lexicon.ts';
+import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, minisearchOptions, type IndexedFields } from './options.ts';
 
 export interface LoadedIndex {
   manifest: IndexManifest;
@@ -19,6 +21,8 @@ export interface LoadedIndex {
   match(query: Query): MatchList;
   articles: ArticleLookup;
   vocabulary: Vocabulary;
+  /** Analyzes queries exactly as the build analyzed the articles (the file's lexicon). */
+  analyzer: Analyzer;
 }
 
 /** The data the build wrote; a parameter so tests and benches can load other builds. */
@@ -41,7 +45,7 @@ export function loadIndex(data: IndexData): LoadedIndex {
         `this Worker reads format ${INDEX_FORMAT_VERSION} / analyzer ${ANALYZER_VERSION}; run npm run build-index`,
     );
   }
-  const index = openCompactIndex<IndexedFields>(data.indexBlob, MINISEARCH_OPTIONS);
+  const { index, analyzer } = openWithAnalyzer(data.indexBlob);
   if (index.manifest.corpusHash !== manifest.corpusHash) {
     throw new IndexMismatchError(
       `index: the module is for corpus ${manifest.corpusHash}, the index file for ${index.manifest.corpusHash}; run npm run build-index`,
@@ -52,5 +56,13 @@ export function loadIndex(data: IndexData): LoadedIndex {
       `index: the manifest of corpus ${manifest.corpusHash} lists ${manifest.articles} articles, the store has ${index.articles.size}; run npm run build-index`,
     );
   }
-  return index;
+  return { ...index, analyzer };
+}
+
+/** Opens the compact file with the analyzer of its own lexicon. */
+export function openWithAnalyzer(bytes: ArrayBuffer | Uint8Array) {
+  let analyzer: Analyzer | undefined;
+  const optionsFor = (lexicon: Lexicon) => minisearchOptions((analyzer = createAnalyzer(lexicon)));
+  const index = openCompactIndex<IndexedFields>(bytes, optionsFor);
+  return { index, analyzer: analyzer! };
 }

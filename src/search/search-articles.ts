@@ -6,9 +6,11 @@ import type { Query, SearchResult } from 'minisearch';
 import { makeSnippet, highlightRanges, type Range } from './highlight.ts';
 import type { LoadedIndex } from './read-index.ts';
 import type { StoredArticle } from './index-format.ts';
-import { analyzeText, containsRun, parseQuery } from './query.ts';
+import type { Analyzer } from '../text/analyze.ts';
+import { tokenize } from '../text/tokenize.ts';
+import { containsRun, parseQuery } from './query.ts';
 import { selectTop } from './select-top.ts';
-import { MINISEARCH_OPTIONS, SEARCH_DEFAULTS, SEARCH_FIELDS } from './options.ts';
+import { SEARCH_FIELDS } from './options.ts';
 
 export type SortOrder = 'relevance' | 'newest';
 
@@ -54,15 +56,15 @@ function inDateRange(date: string, from?: string, to?: string): boolean {
   return (from === undefined || day >= from) && (to === undefined || day <= to);
 }
 
-function containsPhrases(article: StoredArticle, phrases: string[][], matched: readonly string[]): boolean {
+function containsPhrases(article: StoredArticle, phrases: string[][], matched: readonly string[], analyzer: Analyzer): boolean {
   // Cheap test first: an article can hold a phrase only if it matched every term of it. Without
   // it, a quoted query analyzes the full text of every article matching any one of its words.
   if (!phrases.every((phrase) => phrase.every((term) => matched.includes(term)))) return false;
-  const title = analyzeText(article.title);
+  const title = analyzer.textTerms(article.title);
   const inBody = phrases.filter((phrase) => !containsRun(title, phrase));
   if (inBody.length === 0) return true;
   if (article.bodyContainsRuns !== undefined) return article.bodyContainsRuns(inBody);
-  const body = analyzeText(article.body);
+  const body = analyzer.textTerms(article.body);
   return inBody.every((phrase) => containsRun(body, phrase));
 }
 
@@ -74,10 +76,11 @@ export interface HitRequest {
   score: number;
 }
 
-function toHit(article: StoredArticle, { terms: matched, inBody, score }: HitRequest): SearchHit {
+function toHit(article: StoredArticle, { terms: matched, inBody, score }: HitRequest, analyzer: Analyzer): SearchHit {
   const terms = new Set(matched);
   const body = article.bodyPrefix !== undefined ? (maxChars: number) => article.bodyPrefix!(maxChars) : article.body;
-  const snippet = makeSnippet(body, terms, undefined, inBody, article.bodyMatches?.(terms));
+  const findMatches = article.bodyMatches?.(terms);
+  const snippet = makeSnippet(body, terms, { analyzer, textMatched: inBody, ...(findMatches === undefined ? {} : { findMatches }) });
   return {
     id: article.id,
     title: article.title,
@@ -87,7 +90,7 @@ function toHit(article: StoredArticle, { terms: matched, inBody, score }: HitReq
     score: Math.round(score * 1000) / 1000,
     snippet: snippet.text,
     highlights: snippet.highlights,
-    titleHighlights: highlightRanges(article.title, terms),
+    titleHighlights: highlightRanges(article.title, terms, analyzer),
   };
 }
 
@@ -95,7 +98,7 @@ function toHit(article: StoredArticle, { terms: matched, inBody, score }: HitReq
 export function makeHits(index: LoadedIndex, requests: readonly HitRequest[]): SearchHit[] {
   return requests.flatMap((request) => {
     const article = index.articles.get(request.id);
-    return article === undefined ? [] : [toHit(article, request)];
+    return article === undefined ? [] : [toHit(article, request, index.analyzer)];
   });
 }
 
@@ -138,9 +141,8 @@ function firstMatchKey(result: SearchResult, queryTerms: readonly string[], shar
 }
 
 /** The analyzed terms of a query string, in order, as MiniSearch's search() makes them. */
-function analyzedQuery(text: string): string[] {
-  const process = SEARCH_DEFAULTS.processTerm ?? MINISEARCH_OPTIONS.processTerm!;
-  return MINISEARCH_OPTIONS.tokenize!(text).flatMap((token) => process(token) || []);
+function analyzedQuery(text: string, analyzer: Analyzer): string[] {
+  return tokenize(text).flatMap((token) => analyzer.queryTerms(token) ?? []);
 }
 
 export function searchArticles(index: LoadedIndex, request: SearchRequest): SearchResponse {
@@ -159,7 +161,8 @@ export function sortedFacet(counts: Record<string, number>): Record<string, numb
 
 /** The search: the first `offset + limit` matches with what they rank by, and hits for ranks [hitsFrom, hitsTo). */
 export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom: number, hitsTo: number): SearchPage {
-  const parsed = parseQuery(request.q);
+  const { analyzer } = index;
+  const parsed = parseQuery(request.q, analyzer);
   const positive = parsed.words.join(' ');
   // Each side is its own OR group: MiniSearch would otherwise apply AND_NOT between the words of
   // a side too ("a b -c" would mean a without b).
@@ -180,7 +183,7 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
   for (let i = 0; i < matches.length; i++) {
     const at = matches.position(i);
     if (dated && !inDateRange(store.dateAt(at), request.from, request.to)) continue;
-    if (parsed.phrases.length > 0 && !containsPhrases(store.at(at), parsed.phrases, matches.result(i).terms)) continue;
+    if (parsed.phrases.length > 0 && !containsPhrases(store.at(at), parsed.phrases, matches.result(i).terms, analyzer)) continue;
     const code = store.sourceCode(at);
     counts[code]!++;
     if (allowed !== undefined && (code === 0 || !allowed.has(store.sources[code - 1]!))) continue;
@@ -199,7 +202,7 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
     };
   }
   const top = selectTop(kept, request.offset + request.limit, compare);
-  const queryTerms = analyzedQuery(positive);
+  const queryTerms = analyzedQuery(positive, analyzer);
   const shardFirst = index.manifest.shard?.first ?? 0;
   const sourceCounts: Record<string, number> = {};
   for (let code = 1; code < counts.length; code++) if (counts[code]! > 0) sourceCounts[store.sources[code - 1]!] = counts[code]!;
@@ -214,7 +217,7 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
         inBody: Object.values(result.match).some((fields) => fields.includes('body')),
         score: result.score,
       };
-      const hit = rank >= hitsFrom && rank < hitsTo ? toHit(store.at(position), request) : undefined;
+      const hit = rank >= hitsFrom && rank < hitsTo ? toHit(store.at(position), request, analyzer) : undefined;
       const date = store.dateAt(position);
       return { ...request, ...(hit === undefined ? {} : { hit }), date, firstMatch: firstMatchKey(result, queryTerms, shardFirst, position) };
     }),

@@ -6,6 +6,7 @@
  * article is asked of the one shard whose id range holds it.
  */
 import { ProblemError } from '../http/problem.ts';
+import type { Analyzer } from '../text/analyze.ts';
 import type { SearchBackend, ShardHealth } from '../search/backend.ts';
 import type { IndexManifest, StoredArticle, Vocabulary } from '../search/index-format.ts';
 import { sortedFacet, type HitRequest, type SearchPage, type SearchRequest, type SearchResponse, type SearchHit } from '../search/search-articles.ts';
@@ -24,6 +25,8 @@ export const DEFAULT_SHARD_TIMEOUT_MS = 3000;
 export interface ShardedBackendParts {
   manifest: IndexManifest;
   vocabulary: Vocabulary;
+  /** The analyzer of the corpus's lexicon (the router file carries it). */
+  analyzer: Analyzer;
   shards: readonly ShardRoute[];
   /** The public Worker's env: one service binding per shard, and SHARD_TIMEOUT_MS. */
   env: Record<string, unknown>;
@@ -48,6 +51,7 @@ function timeoutOf(env: Record<string, unknown>): number {
 export class ShardedBackend implements SearchBackend {
   readonly manifest: IndexManifest;
   readonly vocabulary: Vocabulary;
+  readonly analyzer: Analyzer;
   readonly #shards: readonly ShardRoute[];
   readonly #env: Record<string, unknown>;
   readonly #timeoutMs: number;
@@ -55,6 +59,7 @@ export class ShardedBackend implements SearchBackend {
   constructor(parts: ShardedBackendParts) {
     this.manifest = parts.manifest;
     this.vocabulary = parts.vocabulary;
+    this.analyzer = parts.analyzer;
     this.#shards = parts.shards;
     this.#env = parts.env;
     this.#timeoutMs = timeoutOf(parts.env);

@@ -1,86 +1,109 @@
 /**
- * The analyzer: what a token becomes in the index and in a query (docs/analyzer.md explains
- * every rule and what it measured). `analyzeToken` is MiniSearch's `processTerm` for documents
- * and the term of each query word; `analyzeQueryToken` adds, for queries only, the reading of a
- * word without a lone preposition.
+ * The analysis API: what a token becomes in the index and in a query (docs/analyzer.md explains
+ * every rule and what it measured). One analyzer per lexicon: the build makes it from the
+ * corpus's counts, the Worker from the same counts read back from the index, so a query word
+ * and the same word in an article always get the same term.
  *
- * Order matters, as in Lucene's filter chain: stop words are decided on the cleaned word before
- * letters are folded (`على` the preposition, `علي` the name), then letters are folded, known
- * spelling variants rewritten, the word stemmed, and a broken plural mapped to its singular.
+ * Order matters, as in Lucene's filter chain: function words are decided on the cleaned word
+ * before letters are folded (`على` the preposition, `علي` the name), then letters are folded,
+ * known spelling variants rewritten, and the word stemmed by evidence (stem.ts), a broken
+ * plural mapped to its singular.
  */
 import { BROKEN_PLURALS } from './broken-plurals.ts';
+import { ARABIC_WORD, wordForm, writesHamzatedAl, type Lexicon } from './lexicon.ts';
 import { cleanWord, foldLetters } from './normalize.ts';
 import { stem } from './stem.ts';
 import { isStopWord } from './stopwords.ts';
-import { canonicalSpelling } from './variants.ts';
+import { wordSpans, wordTokens } from './tokenize.ts';
 
 /**
  * Bumped whenever the analyzer's output changes, so a Worker never searches an index built
  * with another analyzer (the build stamps it, the Worker checks it).
  */
-export const ANALYZER_VERSION = 'light10-ar-3';
+export const ANALYZER_VERSION = 'lexicon-ar-4';
+
+export interface Analyzer {
+  readonly lexicon: Lexicon;
+  /** Index term of a cleaned token (output of `wordTokens`, not folded), or null for a function word. */
+  indexTerm(token: string): string | null;
+  /**
+   * What a query searches for a cleaned token: its index term, and when no evidence decides
+   * whether its first letter is a clitic (neither the word nor the rest is in the lexicon), the
+   * other reading too. Null for a function word. MiniSearch's search-time `processTerm`.
+   */
+  queryTerms(token: string): string | string[] | null;
+  /** Index terms of a text, in order, function words dropped (quoted phrases, phrase checks). */
+  textTerms(text: string): string[];
+  /** Query terms of one original word, all its tokens (highlights: `وبِبوتين` holds `بوتين`). */
+  wordTerms(word: string): readonly string[];
+}
+
+interface Analysis {
+  term: string | null;
+  query: string | string[] | null;
+}
 
 /**
- * Results of recent tokens. Running text repeats its words (the index build, phrase checks and
- * highlighting analyze the same words again and again), and the analysis is pure, so a bounded
+ * Results of recent tokens. Running text repeats its words (the build, phrase checks and
+ * highlights analyze the same words again and again) and the analysis is pure, so a bounded
  * memo is safe; it is emptied when full rather than tracking recency, which keeps it cheap.
  */
-const memo = new Map<string, string | null>();
-const MEMO_LIMIT = 50_000;
+const MEMO_LIMIT = 100_000;
 
-/** A hamza written on the alef of a leading `ال` (after clitics) marks it as part of the word, not the article. */
-const HAMZATED_AL = /^[وف]?[بلك]?[أإآ]ل/;
-
-function stemOf(token: string): string {
-  return stem(canonicalSpelling(foldLetters(token)), { article: !HAMZATED_AL.test(token) });
+/** Function words after a clitic (`وهذا`, `بهذا`, `والتي`) are function words too. */
+function isFunctionWord(token: string, cliticLength: number, lexicon: Lexicon, form: string): boolean {
+  if (isStopWord(token)) return true;
+  if (cliticLength === 0 || cliticLength >= token.length) return false;
+  // `فلم` (a film) is written with the article too; `فلم` as ف + `لم` never is.
+  return isStopWord(token.slice(cliticLength)) && lexicon.count(`ال${form}`) === 0;
 }
 
-/** Stem of each broken plural → stem of its singular, derived with the stemmer itself so the two never drift apart. */
-const SINGULAR_STEMS = new Map(BROKEN_PLURALS.map(([plural, singular]) => [stemOf(cleanWord(plural)), stemOf(cleanWord(singular))]));
+export function createAnalyzer(lexicon: Lexicon): Analyzer {
+  const memo = new Map<string, Analysis>();
+  const brokenPlurals = new Map<string, string>();
+  const stemOf = (token: string) => {
+    const form = wordForm(token);
+    return { form, stemmed: stem(form, lexicon, { hamzaWritten: writesHamzatedAl(token), brokenPlurals }) };
+  };
+  // Plural as written → the stem of its singular, made by this analyzer so the two never drift apart.
+  for (const [plural, singular] of BROKEN_PLURALS) brokenPlurals.set(wordForm(cleanWord(plural)), stemOf(cleanWord(singular)).stemmed.stem);
 
-function analyze(token: string): string | null {
-  if (isStopWord(token)) return null;
-  const term = stemOf(token);
-  if (term.length === 0) return null;
-  return SINGULAR_STEMS.get(term) ?? term;
-}
-
-/**
- * A lone preposition (ب ك ل), maybe after و or ف, before at least three letters that do not start
- * with the article (`بال…`, `لل…` are handled by the stemmer's prefixes).
- */
-const LONE_PREPOSITION = /^[وف]?(?:[بك](?!ال)|ل(?!ال|ل))(?=[\u0621-\u064A]{3,}$)/;
-
-/**
- * Query terms of a cleaned token: its index term, and for a word that may start with a lone
- * preposition (`لشاكيرا`, `بمصر`, `وبسويسرا`) also the term of the word without it. Only
- * queries are expanded: stripping such a letter in the index would cut names that start with
- * it (`بريطانيا`, `لبنان`, `كندا`), while an extra query term that matches nothing costs nothing.
- */
-export function analyzeQueryToken(token: string): string | string[] | null {
-  const term = analyzeToken(token);
-  if (term === null) return null;
-  const terms = [term];
-  const preposition = LONE_PREPOSITION.exec(foldLetters(token));
-  if (preposition !== null) terms.push(analyzeToken(token.slice(preposition[0].length)) ?? term);
-  // A leading و is either the conjunction or the word's first letter (`وزير`, `وكالة`, `وطن`); the
-  // stemmer reads it as the conjunction, so with the article the same word keeps it (`الوزير` → `وزير`).
-  // The query searches both readings; the index keeps one term per word.
-  if (LEADING_WAW.test(token)) terms.push(analyzeToken(`ال${token}`) ?? term);
-  const distinct = [...new Set(terms)];
-  return distinct.length === 1 ? term : distinct;
-}
-
-/** A word starting with و that is not و + article: the و may belong to the word. */
-const LEADING_WAW = /^و(?!ال|لل)[\u0621-\u064A]{3,}$/;
-
-/** Index term of a cleaned token (output of `wordTokens`, not folded), or null for a function word. */
-export function analyzeToken(token: string): string | null {
-  let term = memo.get(token);
-  if (term === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    term = analyze(token);
-    memo.set(token, term);
+  function analyze(token: string): Analysis {
+    if (!ARABIC_WORD.test(foldLetters(token))) {
+      if (isStopWord(token) || token.length === 0) return { term: null, query: null };
+      const form = wordForm(token);
+      return { term: form, query: form };
+    }
+    const { form, stemmed } = stemOf(token);
+    if (stemmed.stem.length === 0 || isFunctionWord(token, stemmed.cliticLength, lexicon, form)) return { term: null, query: null };
+    const query = stemmed.alternative === undefined ? stemmed.stem : [stemmed.stem, stemmed.alternative];
+    return { term: stemmed.stem, query };
   }
-  return term;
+
+  function analysis(token: string): Analysis {
+    let result = memo.get(token);
+    if (result === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      result = analyze(token);
+      memo.set(token, result);
+    }
+    return result;
+  }
+
+  return {
+    lexicon,
+    indexTerm: (token) => analysis(token).term,
+    queryTerms: (token) => analysis(token).query,
+    textTerms(text) {
+      const terms: string[] = [];
+      for (const span of wordSpans(text)) {
+        for (const token of wordTokens(span.text)) {
+          const term = analysis(token).term;
+          if (term !== null) terms.push(term);
+        }
+      }
+      return terms;
+    },
+    wordTerms: (word) => wordTokens(word).flatMap((token) => analysis(token).query ?? []),
+  };
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexData } from '../../build-index/build-index-data.ts';
 import { readSubset, titleQueries } from '../../bench/lib/scale-corpus.ts';
 import { makeSnippet } from '../../src/search/highlight.ts';
-import { analyzeText, containsRun } from '../../src/search/query.ts';
+import { containsRun } from '../../src/search/query.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
 import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
 
@@ -27,8 +27,9 @@ describe('snippets from the compact index', () => {
       for (const result of index.miniSearch.search(q).slice(0, 10)) {
         const terms = new Set(result.terms);
         const stored = index.articles.get(String(result.id))!;
-        const fromText = makeSnippet(byId.get(String(result.id))!.body, terms);
-        const fromIndex = makeSnippet((maxChars) => stored.bodyPrefix!(maxChars), terms, undefined, true, stored.bodyMatches!(terms));
+        const { analyzer } = index;
+        const fromText = makeSnippet(byId.get(String(result.id))!.body, terms, { analyzer });
+        const fromIndex = makeSnippet((maxChars) => stored.bodyPrefix!(maxChars), terms, { analyzer, findMatches: stored.bodyMatches!(terms) });
         expect(fromIndex, `${q} → ${result.id}`).toEqual(fromText);
         compared++;
       }
@@ -44,10 +45,10 @@ describe('snippets from the compact index', () => {
     for (const [n, article] of articles.entries()) {
       const words = article.body.split(/\s+/).filter((word) => word !== '');
       const start = (n * 37) % Math.max(1, words.length - 4);
-      const phrase = analyzeText(words.slice(start, start + 2 + (n % 3)).join(' '));
+      const phrase = index.analyzer.textTerms(words.slice(start, start + 2 + (n % 3)).join(' '));
       if (phrase.length < 2) continue;
       for (const other of [article, articles[(n + 1) % articles.length]!, articles[(n * 7) % articles.length]!]) {
-        const expected = containsRun(analyzeText(other.body), phrase);
+        const expected = containsRun(index.analyzer.textTerms(other.body), phrase);
         expect(index.articles.get(other.id)!.bodyContainsRuns!([phrase]), `${phrase.join(' ')} in ${other.id}`).toBe(expected);
         if (expected) found++;
         compared++;

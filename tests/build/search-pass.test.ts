@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexData } from '../../build-index/build-index-data.ts';
 import { readSubset, SAUDINEWSNET, seededRandom, titleQueries } from '../../bench/lib/scale-corpus.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
-import { MINISEARCH_OPTIONS, type IndexedFields } from '../../src/search/options.ts';
+import { minisearchOptions, type IndexedFields } from '../../src/search/options.ts';
 import { parseQuery } from '../../src/search/query.ts';
 import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
 import { searchArticles, type SearchRequest } from '../../src/search/search-articles.ts';
@@ -23,7 +23,7 @@ let sources: string[];
 
 /** The reference: whole result lists, in the obvious order of operations. */
 function reference(request: SearchRequest): { total: number; ids: string[]; facets: Record<string, number> } {
-  const parsed = parseQuery(request.q);
+  const parsed = parseQuery(request.q, compact.analyzer);
   const positive = parsed.words.join(' ');
   const query: Query = parsed.excluded.length === 0 ? positive : { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [positive] }, { combineWith: 'OR', queries: [parsed.excluded.join(' ')] }] };
   const facets: Record<string, number> = {};
@@ -45,7 +45,7 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('the search pass over every match', (
     const subset = readSubset(ARTICLES).articles;
     articles = new Map(subset.map((article) => [article.id, article]));
     compact = loadIndex({ ...(({ manifest, blob }) => ({ manifest, indexBlob: blob }))(buildIndexData(subset, { builtAt: '2026-01-01T00:00:00.000Z' })) });
-    plain = new MiniSearch<IndexedFields>(MINISEARCH_OPTIONS);
+    plain = new MiniSearch<IndexedFields>(minisearchOptions(compact.analyzer));
     for (const { id, title, body } of [...subset].sort((a, b) => (a.id < b.id ? -1 : 1))) plain.add({ id, title, body });
     sources = [...new Set(subset.flatMap((article) => article.source ?? []))];
   }, 120_000);

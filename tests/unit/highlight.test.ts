@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { highlightRanges, makeSnippet, type Range } from '../../src/search/highlight.ts';
-import { analyzeText } from '../../src/search/query.ts';
+import * as generated from '../../src/generated/index-data.js';
+import { highlightRanges as highlightWith, makeSnippet as snippetWith, type Range, type SnippetOptions } from '../../src/search/highlight.ts';
+import { loadIndex } from '../../src/search/load-index.ts';
 
+const analyzer = loadIndex(generated).analyzer;
 /** The index terms a query matches, as MiniSearch reports them in `result.terms`. */
-const termsOf = (query: string) => new Set(analyzeText(query));
+const termsOf = (query: string) => new Set(analyzer.textTerms(query));
+const highlightRanges = (text: string, terms: ReadonlySet<string>) => highlightWith(text, terms, analyzer);
+const makeSnippet = (source: Parameters<typeof snippetWith>[0], terms: ReadonlySet<string>, options: Omit<SnippetOptions, 'analyzer'> = {}) =>
+  snippetWith(source, terms, { analyzer, ...options });
 const words = (text: string, ranges: Range[]) => ranges.map(([start, end]) => text.slice(start, end));
 
 describe('highlightRanges', () => {
@@ -47,7 +52,7 @@ describe('makeSnippet', () => {
   it('keeps every highlight inside the snippet, in order, on whole words', () => {
     fc.assert(
       fc.property(text, fc.array(arabicWord, { maxLength: 3 }), fc.integer({ min: 20, max: 300 }), (body, query, length) => {
-        const snippet = makeSnippet(body, termsOf(query.join(' ')), length);
+        const snippet = makeSnippet(body, termsOf(query.join(' ')), { length });
         let previousEnd = 0;
         for (const [start, end] of snippet.highlights) {
           expect(start).toBeGreaterThanOrEqual(previousEnd);
@@ -63,8 +68,8 @@ describe('makeSnippet', () => {
 describe('makeSnippet for a title-only match', () => {
   it('takes the opening of the text without looking for matches further on', () => {
     const text = `${'كلمة '.repeat(400)}بوتين في موسكو`;
-    const matched = makeSnippet(text, new Set(['بوت']));
-    const titleOnly = makeSnippet(text, new Set(['بوت']), undefined, false);
+    const matched = makeSnippet(text, new Set([analyzer.indexTerm('بوتين')!]));
+    const titleOnly = makeSnippet(text, new Set([analyzer.indexTerm('بوتين')!]), { textMatched: false });
     expect(matched.text).toContain('بوتين');
     expect(titleOnly.text.startsWith('كلمة كلمة')).toBe(true);
     expect(titleOnly.highlights).toEqual([]);

@@ -1,3 +1,5 @@
+import { createAnalyzer } from '../../src/text/analyze.ts';
+import { EMPTY_LEXICON } from '../../src/text/lexicon.ts';
 import { describe, expect, it } from 'vitest';
 import { ProblemError } from '../../src/http/problem.ts';
 import type { IndexManifest } from '../../src/search/index-format.ts';
@@ -50,7 +52,7 @@ const failing = (how: 'throw' | '500' | 'hang'): Fetcher =>
 
 function backend(bindings: Fetcher[], extra: Record<string, unknown> = {}): ShardedBackend {
   const env = { ...Object.fromEntries(bindings.map((binding, s) => [`SHARD_${s}`, binding])), ...extra };
-  return new ShardedBackend({ manifest: MANIFEST, vocabulary: { keys: [], words: [], counts: [] }, shards: ROUTES, env });
+  return new ShardedBackend({ manifest: MANIFEST, vocabulary: { keys: [], words: [], counts: [] }, analyzer: createAnalyzer(EMPTY_LEXICON), shards: ROUTES, env });
 }
 
 describe('ShardedBackend', () => {

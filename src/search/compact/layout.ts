@@ -51,6 +51,14 @@ export const SECTION_TYPES = {
   vocabularyKeys: 'u16',
   vocabularyWords: 'u16',
   vocabularyCounts: 'u32',
+  /**
+   * The lexicon the analyzer decides affixes by (src/text/lexicon.ts): sorted word forms, UTF-16,
+   * with their counts and how often each was written with a hamza on a leading ال.
+   */
+  lexiconUnits: 'u16',
+  lexiconOffsets: 'u32',
+  lexiconCounts: 'u32',
+  lexiconHamzated: 'u32',
   /** One uint32 equal to BYTE_ORDER_PROBE, written in the builder's byte order. */
   byteOrder: 'u32',
 } as const;

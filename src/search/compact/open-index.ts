@@ -6,12 +6,14 @@
 import type { Options, Query } from 'minisearch';
 import type { MatchList } from '../match-list.ts';
 import type MiniSearch from 'minisearch';
+import type { Lexicon } from '../../text/lexicon.ts';
 import type { ArticleLookup, IndexManifest, Vocabulary } from '../index-format.ts';
 import { ArticleStore } from './article-store.ts';
 import { BodyDecoder } from './body-text.ts';
 import { createCompactMiniSearch } from './compact-minisearch.ts';
 import { CompactFormatError, readBlob } from './read-blob.ts';
 import { decodeUtf16, StringColumn } from './string-column.ts';
+import { ColumnLexicon } from './lexicon-column.ts';
 import { CompactTermIndex } from './term-index.ts';
 import { LazyVocabulary } from './vocabulary.ts';
 
@@ -22,6 +24,8 @@ export interface CompactIndex<T> {
   match(query: Query): MatchList;
   articles: ArticleLookup;
   vocabulary: Vocabulary;
+  /** The counts the index was analyzed with; queries must be analyzed with the same. */
+  lexicon: Lexicon;
 }
 
 /** All strings of a column at once: one decode, then slices that share its memory. */
@@ -39,8 +43,11 @@ function checkFields(fieldIds: Record<string, number>, fields: readonly string[]
   }
 }
 
-export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Options<T>): CompactIndex<T> {
+/** `optionsFor` makes the MiniSearch options from the file's lexicon (term processing depends on it). */
+export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, optionsFor: (lexicon: Lexicon) => Options<T>): CompactIndex<T> {
   const { header, sections: s } = readBlob(bytes);
+  const lexicon = new ColumnLexicon(new StringColumn(s.lexiconUnits, s.lexiconOffsets), s.lexiconCounts, s.lexiconHamzated);
+  const options = optionsFor(lexicon);
   checkFields(header.fieldIds, options.fields);
   const idColumn = new StringColumn(s.idUnits, s.idOffsets);
   const ids = allStrings(s.idUnits, s.idOffsets);
@@ -87,5 +94,6 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, options: Op
     match,
     articles,
     vocabulary: new LazyVocabulary(s.vocabularyKeys, s.vocabularyWords, s.vocabularyCounts),
+    lexicon,
   };
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { stem } from '../../../src/text/stem.ts';
+import { EMPTY_LEXICON } from '../../../src/text/lexicon.ts';
+import { stem as stemWith, type StemOptions } from '../../../src/text/stem.ts';
+
+/** The letter rules: what the stemmer does for words its lexicon does not know (tests/unit/text/analyze.test.ts has the evidence). */
+const stem = (word: string, options?: StemOptions) => stemWith(word, EMPTY_LEXICON, options).stem;
 
 // The stemmer sees folded words (ة is ه, ى is ي, no hamza on alef), as the analyzer gives them.
-describe('stem', () => {
+describe('stem without evidence (letter rules)', () => {
   it.each([
     ['article', 'الكتاب', 'كتاب'],
     ['conjunction + article', 'والكتاب', 'كتاب'],
@@ -13,9 +17,12 @@ describe('stem', () => {
     ['conjunction + preposition + article', 'وبالالبانيه', 'البان'],
     ['conjunction + لل', 'وللمره', 'مر'],
     ['فَ + بِ + article', 'فبالتالي', 'تال'],
-    ['lone conjunction', 'وسوريا', 'سوريا'],
   ])('strips clitic prefixes (%s): %s → %s', (_rule, word, expected) => {
     expect(stem(word)).toBe(expected);
+  });
+
+  it('keeps a lone clitic letter it cannot decide on, and offers the other reading for queries', () => {
+    expect(stemWith('وسوريا', EMPTY_LEXICON)).toEqual({ stem: 'وسوريا', cliticLength: 0, alternative: 'سوريا' });
   });
 
   it.each([
@@ -75,7 +82,7 @@ describe('stem', () => {
     ['والمانيا', 'المانيا'],
     ['بالكترونيه', 'الكترون'],
   ])('keeps ال when told it is the word’s own letters (hamza was written): %s → %s', (word, expected) => {
-    expect(stem(word, { article: false })).toBe(expected);
+    expect(stem(word, { hamzaWritten: true })).toBe(expected);
   });
 
   it.each(['mk84', '2018', 'nato', ''])('returns non-Arabic tokens unchanged: %j', (word) => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeToken } from '../../../src/text/analyze.ts';
+import * as generated from '../../../src/generated/index-data.js';
+import { loadIndex } from '../../../src/search/load-index.ts';
 import { isStopWord } from '../../../src/text/stopwords.ts';
 import { cleanWord } from '../../../src/text/normalize.ts';
+
+const analyzeToken = loadIndex(generated).analyzer.indexTerm;
 
 describe('stop words', () => {
   it.each([
