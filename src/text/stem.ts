@@ -22,14 +22,28 @@ export const EVIDENCE = {
   ownArticle: 0.05,
   /** A leading `ال` written with a hamza this share of the time is the word's own (`ألمانيا`, `آلاف`), not the article. */
   hamzatedAl: 0.2,
-  /** A dual or plural ending is one when a sibling ending is attested this share of the word (`الطرفين` for `الطرفان`). */
+  /** A dual or plural ending is one when a sibling ending is attested with the article this share of the word (`الطرفين` for `الطرفان`)… */
   numberSibling: 0.02,
+  /** …or, for the oblique `ين`, when the word without it is this many times as frequent (`يومين`, `يوم`; not `البحرين`, `بحر`). */
+  obliqueBase: 3,
+  /** A verb's feminine `ت` or plural `وا` goes when the verb without it occurs this share as often (`قالت`, `قال`; not `الكويت`, `كوي`). */
+  verbEnding: 0.5,
   /** A nisba `ي` goes when the base occurs this share as often as the adjective's forms (`فلسطين` for `الفلسطينية`). */
   nisbaBase: 0.1,
   /** A name ending in `يا` or `ا` keeps its adjective whole (`سوريا` for `سوري`, `أمريكا` for `أمريكي`) when it is this share as frequent. */
   nameInA: 0.25,
   /** A final tanween alef goes when the word without it occurs this share as often (`عاما` → `عام`). */
   finalAlef: 0.05,
+  /**
+   * A word in ة with an attested base is the base's feminine (`جديدة`, `جديد`) only when the two
+   * are about equally frequent, within this factor either way; otherwise it is a noun of its own
+   * (`سنة` and `سن`, `الرياضة` and `الرياض`, `طريقة` and `طريق`).
+   */
+  feminineRatio: 2,
+  /** …and when its own plural in ات is rarer than this share of it (`عمليات` makes `عملية` a noun, not `عملي` + ة). */
+  femininePlural: 0.1,
+  /** A final ه is a ta marbuta, not a pronoun, when the word is written with the article this share of the time (`الطريقة`; never `القراره`). */
+  taMarbutaArticle: 0.05,
 } as const;
 
 /** A stem never gets shorter than this many letters. */
@@ -133,10 +147,12 @@ function stripPronoun(word: string, lexicon: Lexicon): string {
     const rest = word.slice(0, -pronoun.length);
     // A ta marbuta is written ت before a pronoun (`عاصمتها` of `عاصمة`, `حياته` of `حياة`).
     const restored = rest.endsWith('ت') ? `${rest.slice(0, -1)}ه` : undefined;
+    // A final ه without ت before it is the folded ta marbuta as often as a pronoun: the suffix step decides it.
+    if (pronoun === 'ه' && restored === undefined) return word;
     const restCount = attested(lexicon, rest);
     const restoredCount = restored === undefined ? 0 : attested(lexicon, restored);
-    // `مساهم` is a word, not `مسا` + `هم`. (A final ه is also the folded ta marbuta: the suffix step removes it anyway.)
-    if (pronoun !== 'ه' && restCount === 0 && restoredCount === 0 && attested(lexicon, word) > 0) return word;
+    // `مساهم` is a word, not `مسا` + `هم`.
+    if (restCount === 0 && restoredCount === 0 && attested(lexicon, word) > 0) return word;
     if (restored === undefined) return rest;
     if (restoredCount !== restCount) return restoredCount > restCount ? restored : rest;
     // No evidence either way: the letter rule.
@@ -153,6 +169,14 @@ function stripPronoun(word: string, lexicon: Lexicon): string {
 function stripOneSuffix(word: string, lexicon: Lexicon, first: boolean): string {
   const count = attested(lexicon, word);
   const last = word[word.length - 1];
+  if (word.endsWith('وا') && word.length - 2 >= MIN_CLITIC_REST) {
+    const base = word.slice(0, -2);
+    if (attested(lexicon, base) >= Math.max(1, EVIDENCE.verbEnding * count)) return base;
+  }
+  if (last === 'ت' && !word.endsWith('ات') && word.length - 1 >= MIN_CLITIC_REST) {
+    const base = word.slice(0, -1);
+    return attested(lexicon, base) >= Math.max(1, EVIDENCE.verbEnding * count) ? base : word;
+  }
   if (last === 'ا') {
     // Tanween alef (`عاما`), or a name whose adjective ends in ي (`سوريا` → `سوري`, `أمريكا` → `أمريكي`).
     const base = word.slice(0, -1);
@@ -164,20 +188,25 @@ function stripOneSuffix(word: string, lexicon: Lexicon, first: boolean): string 
   }
   if (word.endsWith('ات') && word.length - 2 >= MIN_STEM) {
     const base = word.slice(0, -2);
-    const evidence = attested(lexicon, base) + attested(lexicon, `${base}ه`);
-    return evidence > 0 || (count === 0 && first) ? base : word;
+    // The plural of a word in ة goes to it (the next round decides its ة): `الجامعات` → `جامعة`, `القرارات` → `قرار`.
+    if (attested(lexicon, `${base}ه`) > 0) return `${base}ه`;
+    return attested(lexicon, base) > 0 || (count === 0 && first) ? base : word;
   }
   for (const suffix of NUMBER_SUFFIXES) {
     if (!word.endsWith(suffix) || word.length - suffix.length < MIN_NUMBER_STEM) continue;
     const base = word.slice(0, -suffix.length);
     const needed = Math.max(1, EVIDENCE.numberSibling * count);
-    const sibling = NUMBER_SUFFIXES.some((other) => other !== suffix && attested(lexicon, base + other) >= needed);
-    if (!sibling && (count > 0 || (!first && attested(lexicon, base) === 0))) return word;
-    // The dual of a feminine noun keeps its ta marbuta as ت (`الدولتين` of `الدولة`).
-    if (base.endsWith('ت') && attested(lexicon, `${base.slice(0, -1)}ه`) > attested(lexicon, base)) return `${base.slice(0, -1)}ه`;
+    // The dual of a feminine noun keeps its ta marbuta as ت (`ساعتين` of `ساعة`, `الدولتين` of `الدولة`).
+    const feminine = base.endsWith('ت') ? `${base.slice(0, -1)}ه` : undefined;
+    if (feminine !== undefined && suffix !== 'ون' && attested(lexicon, feminine) >= Math.max(1, count, attested(lexicon, base))) return feminine;
+    // Siblings count with the article: a dual or plural noun takes it (`المعلمون`), a name does not (`بوتان` for `بوتين`).
+    const sibling = NUMBER_SUFFIXES.some((other) => other !== suffix && lexicon.count(`ال${base}${other}`) >= needed);
+    const oblique = suffix === 'ين' && attested(lexicon, base) >= Math.max(1, EVIDENCE.obliqueBase * count);
+    if (!sibling && !oblique && (count > 0 || (!first && attested(lexicon, base) === 0))) return word;
+    if (feminine !== undefined && attested(lexicon, feminine) > attested(lexicon, base)) return feminine;
     return base;
   }
-  if (last === 'ه' && word.length - 1 >= MIN_STEM) return word.slice(0, -1);
+  if (last === 'ه' && word.length - 1 >= MIN_STEM) return isNounInTaMarbuta(word, lexicon) ? word : word.slice(0, -1);
   if (last === 'ي' && word.length - 1 >= MIN_STEM) {
     const base = word.slice(0, -1);
     const asName = Math.max(1, EVIDENCE.nameInA * count);
@@ -190,6 +219,24 @@ function stripOneSuffix(word: string, lexicon: Lexicon, first: boolean): string 
     return count === 0 ? base : word;
   }
   return word;
+}
+
+/**
+ * True when a word in ه is a noun in ta marbuta of its own, not a feminine of its base or its
+ * base + the pronoun ه: written with the article, and unlike its base in frequency or with a
+ * plural of its own. A nisba (`…ية`) is judged by its plural only: `الإيرانية` goes to `إيراني`,
+ * `عملية` (عمليات) stays apart from `عملي`.
+ */
+function isNounInTaMarbuta(word: string, lexicon: Lexicon): boolean {
+  const count = attested(lexicon, word);
+  if (count === 0 || lexicon.count(`ال${word}`) < EVIDENCE.taMarbutaArticle * count) return false;
+  const base = word.slice(0, -1);
+  const plural = attested(lexicon, `${base}ات`);
+  if (base.endsWith('ي')) return plural >= EVIDENCE.femininePlural * count;
+  const baseCount = attested(lexicon, base);
+  if (baseCount === 0) return true;
+  const ratio = count / baseCount;
+  return ratio > EVIDENCE.feminineRatio || ratio < 1 / EVIDENCE.feminineRatio || plural >= EVIDENCE.femininePlural * count;
 }
 
 /** Endings removed one at a time until none applies (`الإيرانيين` → `ايراني` → `ايران`). */
@@ -218,7 +265,8 @@ export function stem(form: string, lexicon: Lexicon, options: StemOptions = {}):
   const singular = plurals?.get(clitics.rest);
   if (singular !== undefined) return { stem: singular, cliticLength: clitics.cliticLength };
   const bare = stripPronoun(clitics.rest, lexicon);
-  const singularOfBare = plurals?.get(bare);
+  // A final ه may be the pronoun the pronoun step leaves to the suffix step (`أبنائه`, his sons).
+  const singularOfBare = plurals?.get(bare) ?? (bare.endsWith('ه') && !isNounInTaMarbuta(bare, lexicon) ? plurals?.get(bare.slice(0, -1)) : undefined);
   const result: Stemmed = { stem: singularOfBare ?? stripSuffixes(bare, lexicon), cliticLength: clitics.cliticLength };
   if (clitics.alternative !== undefined) {
     const other = stem(clitics.alternative, lexicon, options).stem;

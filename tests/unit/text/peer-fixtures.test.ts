@@ -5,7 +5,8 @@
  * asserts that we still differ there, so the table cannot go stale.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeToken } from '../../../src/text/analyze.ts';
+import * as generated from '../../../src/generated/index-data.js';
+import { loadIndex } from '../../../src/search/load-index.ts';
 import { cleanWord, normalizeText } from '../../../src/text/normalize.ts';
 import charabia from '../../fixtures/peers/charabia-arabic.json' with { type: 'json' };
 import luceneNormalization from '../../fixtures/peers/lucene-arabic-normalization.json' with { type: 'json' };
@@ -61,13 +62,19 @@ for (const c of luceneStem.cases) {
   stemClasses.set(c.expected, members);
 }
 
-/** Lucene's stem → why we give its class more than one term (none today). */
-const stemDifferences: Readonly<Record<string, string>> = {};
+/** Lucene's stem → why we give its class more than one term. */
+const stemDifferences: Readonly<Record<string, string>> = {
+  // Lucene strips a leading و by letters; we strip it only with evidence that the rest is a word
+  // (وزير is no و + زير). ساهد is made up, so nothing is known: the index keeps وساهدون whole and a
+  // query for it searches both readings (tests/unit/text/analyze.test.ts).
+  ساهد: 'an unknown word keeps its leading و in the index',
+};
 
-/** The analyzer's index term of one word. Uses the analyzer API of today; it moves with the lexicon analyzer. */
-const termOf = (word: string): string | null => analyzeToken(cleanWord(word));
+/** The Worker's index term of one word: the embedded index's analyzer (base list plus corpus). */
+const analyzer = loadIndex(generated).analyzer;
+const termOf = (word: string): string | null => analyzer.indexTerm(cleanWord(word));
 
-describe('analyzeToken on Lucene’s stemmer cases (conflation)', () => {
+describe('the analyzer on Lucene’s stemmer cases (conflation)', () => {
   it.each([...stemClasses].map(([stem, members]) => [stem, [...members]] as const))('gives the class of %s one term', (stem, members) => {
     const terms = new Set(members.map(termOf));
     if (stemDifferences[stem] === undefined) expect([...terms], members.join(' ')).toHaveLength(1);
