@@ -30,10 +30,10 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
 
   const started = performance.now();
   const result = await backend.search(request);
-  const { total, hits, facets, partial, unavailableShards, slowestShardMs } = result;
+  const { total, hits, facets, didYouMean, partial, unavailableShards, slowestShardMs } = result;
   const shardTiming = slowestShardMs === undefined ? '' : `, shard;dur=${slowestShardMs.toFixed(2)};desc="slowest shard's ranking"`;
   const timing = `search;dur=${(performance.now() - started).toFixed(2)}${shardTiming}`;
-  const body = { query: request.q, total, offset: request.offset, limit: request.limit, hits, facets };
+  const body = { query: request.q, total, offset: request.offset, limit: request.limit, hits, facets, ...(didYouMean === undefined ? {} : { didYouMean }) };
   // Without some shards the answer is incomplete: say so, and let nobody keep it.
   if (partial) return c.json({ ...body, partial, unavailableShards }, 200, { 'Cache-Control': 'no-store', 'Server-Timing': timing });
   const response = c.json(body, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL, 'Server-Timing': timing });

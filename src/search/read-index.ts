@@ -23,6 +23,8 @@ export interface LoadedIndex {
   vocabulary: Vocabulary;
   /** Analyzes queries exactly as the build analyzed the articles (the file's lexicon). */
   analyzer: Analyzer;
+  /** Whether any article has the index term. */
+  hasTerm(term: string): boolean;
 }
 
 /** The data the build wrote; a parameter so tests and benches can load other builds. */

@@ -10,7 +10,8 @@ import type { Analyzer } from '../text/analyze.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { containsRun, parseQuery } from './query.ts';
 import { selectTop } from './select-top.ts';
-import { SEARCH_FIELDS } from './options.ts';
+import { FIELD_BOOSTS, SEARCH_FIELDS } from './options.ts';
+import { closestWord } from './typo.ts';
 
 export type SortOrder = 'relevance' | 'newest';
 
@@ -41,6 +42,8 @@ export interface SearchResponse {
   total: number;
   hits: SearchHit[];
   facets: { source: Record<string, number> };
+  /** The query as the reader meant it, when a word of it matched nothing and a close corpus word was searched instead (typo.ts). */
+  didYouMean?: string;
   /** Sharded corpora only: some shards did not answer, so their matches are missing from this answer. */
   partial?: true;
   /** Which shards did not answer (with `partial`). */
@@ -124,6 +127,7 @@ export interface SearchPage {
   ranked: RankedHit[];
   /** Matches per source, before the source filter. */
   sourceCounts: Record<string, number>;
+  didYouMean?: string;
 }
 
 /** Field positions and articles fit these many bits of `firstMatch`. */
@@ -151,6 +155,7 @@ export function searchArticles(index: LoadedIndex, request: SearchRequest): Sear
     total: page.total,
     hits: page.ranked.slice(request.offset).map(({ hit }) => hit!),
     facets: { source: sortedFacet(page.sourceCounts) },
+    ...(page.didYouMean === undefined ? {} : { didYouMean: page.didYouMean }),
   };
 }
 
@@ -164,12 +169,18 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
   const { analyzer } = index;
   const parsed = parseQuery(request.q, analyzer);
   const positive = parsed.words.join(' ');
+  const corrections = correctWords(parsed.words, index);
+  // Corrected words are searched beside the typed ones, at a lower weight: below exact matches.
+  const searched: Query =
+    corrections.length === 0
+      ? positive
+      : { combineWith: 'OR', queries: [positive, { combineWith: 'OR', queries: [corrections.map((c) => c.to).join(' ')], boost: CORRECTED_BOOST }] };
   // Each side is its own OR group: MiniSearch would otherwise apply AND_NOT between the words of
   // a side too ("a b -c" would mean a without b).
   const query: Query =
     parsed.excluded.length === 0
-      ? positive
-      : { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [positive] }, { combineWith: 'OR', queries: [parsed.excluded.join(' ')] }] };
+      ? searched
+      : { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [searched] }, { combineWith: 'OR', queries: [parsed.excluded.join(' ')] }] };
   const store = index.articles;
   const matches = index.match(query);
   const dated = request.from !== undefined || request.to !== undefined;
@@ -222,5 +233,32 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
       return { ...request, ...(hit === undefined ? {} : { hit }), date, firstMatch: firstMatchKey(result, queryTerms, shardFirst, position) };
     }),
     sourceCounts,
+    ...(corrections.length === 0 ? {} : { didYouMean: meant(request.q, corrections) }),
   };
+}
+
+/** A corrected word weighs this share of a typed one. */
+const CORRECTED_WEIGHT = 0.5;
+const CORRECTED_BOOST = Object.fromEntries(SEARCH_FIELDS.map((field) => [field, FIELD_BOOSTS[field] * CORRECTED_WEIGHT]));
+
+interface Correction {
+  from: string;
+  to: string;
+}
+
+/** Words of the query whose terms match no article, each with the closest corpus word that does. */
+function correctWords(words: readonly string[], index: LoadedIndex): Correction[] {
+  const corrections: Correction[] = [];
+  for (const word of new Set(words)) {
+    const terms = index.analyzer.wordTerms(word);
+    if (terms.length === 0 || terms.some(index.hasTerm)) continue;
+    const close = closestWord(index.vocabulary, word);
+    if (close !== undefined && index.analyzer.wordTerms(close.word).some(index.hasTerm)) corrections.push({ from: word, to: close.word });
+  }
+  return corrections;
+}
+
+/** The query with each corrected word replaced, the rest as typed. */
+function meant(q: string, corrections: readonly Correction[]): string {
+  return corrections.reduce((text, { from, to }) => text.replace(from, to), q);
 }

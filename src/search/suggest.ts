@@ -1,23 +1,16 @@
 /**
- * Completions of the word being typed, from the corpus vocabulary, most frequent first.
+ * Completions of the word being typed, from the corpus vocabulary, most frequent first. A
+ * prefix no word starts with is completed as its closest slips (typo.ts): `الرئيص` suggests
+ * `الرئيس…`.
  */
 import { normalizeText } from '../text/normalize.ts';
 import { wordSpans } from '../text/tokenize.ts';
 import type { Vocabulary } from './index-format.ts';
+import { lowerBound } from './sorted.ts';
+import { closePrefixes } from './typo.ts';
 
 export interface Suggestion {
   text: string;
-}
-
-function lowerBound(keys: readonly string[], key: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < key) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**
@@ -31,7 +24,22 @@ export function suggest(vocabulary: Vocabulary, q: string, limit: number): Sugge
   const prefix = normalizeText(last.text);
   if (prefix.length === 0) return [];
   const head = q.slice(0, last.start);
+  let top = completions(vocabulary, prefix, limit);
+  if (top.length === 0) {
+    // Nothing starts so: the closest slips first, each completed, most frequent first within it.
+    const seen = new Set<string>();
+    for (const close of closePrefixes(vocabulary, last.text)) {
+      for (const completion of completions(vocabulary, close, limit)) {
+        if (top.length < limit && !seen.has(completion.word)) top.push(completion);
+        seen.add(completion.word);
+      }
+    }
+  }
+  return top.map(({ word }) => ({ text: head + word }));
+}
 
+/** The `limit` most frequent words starting with the folded `prefix`. */
+function completions(vocabulary: Vocabulary, prefix: string, limit: number): { word: string; count: number }[] {
   // Keys are sorted, so the completions are one contiguous range; keep its `limit` most frequent.
   const top: { word: string; count: number }[] = [];
   for (let i = lowerBound(vocabulary.keys, prefix); i < vocabulary.keys.length; i++) {
@@ -42,5 +50,5 @@ export function suggest(vocabulary: Vocabulary, q: string, limit: number): Sugge
     top.splice(at === -1 ? top.length : at, 0, { word: vocabulary.words[i]!, count });
     if (top.length > limit) top.pop();
   }
-  return top.map(({ word }) => ({ text: head + word }));
+  return top;
 }

@@ -26,6 +26,8 @@ export interface CompactIndex<T> {
   vocabulary: Vocabulary;
   /** The counts the index was analyzed with; queries must be analyzed with the same. */
   lexicon: Lexicon;
+  /** Whether any article has the index term. */
+  hasTerm(term: string): boolean;
 }
 
 /** All strings of a column at once: one decode, then slices that share its memory. */
@@ -95,5 +97,6 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, optionsFor:
     articles,
     vocabulary: new LazyVocabulary(s.vocabularyKeys, s.vocabularyWords, s.vocabularyCounts),
     lexicon,
+    hasTerm: (term) => termIndex.has(term),
   };
 }
