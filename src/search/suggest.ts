@@ -24,7 +24,7 @@ export function suggest(vocabulary: Vocabulary, q: string, limit: number): Sugge
   const prefix = normalizeText(last.text);
   if (prefix.length === 0) return [];
   const head = q.slice(0, last.start);
-  let top = completions(vocabulary, prefix, limit);
+  const top = completions(vocabulary, prefix, limit);
   if (top.length === 0) {
     // Nothing starts so: the closest slips first, each completed, most frequent first within it.
     const seen = new Set<string>();
