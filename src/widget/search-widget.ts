@@ -1,14 +1,16 @@
 /**
  * `<arabic-search endpoint="https://<worker>/api">`: search as you type, in a shadow root so
  * that the host page's CSS cannot reach it. The input is a WAI-ARIA combobox whose listbox holds
- * the results, then the query suggestions; focus stays in the input (aria-activedescendant).
+ * the results, then the query suggestions; focus stays in the input (aria-activedescendant). Filters (sources, dates,
+ * sort) sit under the input behind a toggle.
  *
  * Attributes: endpoint (required), result-url (`{id}`, `{q}`, `{url}`), limit, theme
- * (light | dark | auto), digits (latn | arab), placeholder, label, value.
+ * (light | dark | auto), digits (latn | arab), placeholder, label, value, sources (comma-separated, offered before the first answer).
  */
 import { createClient, type SearchHit, type SearchResponse, type SuggestResponse } from './client.ts';
-import { el, resultHref, resultOption, suggestionOption } from './render.ts';
-import { countText, STRINGS, type Digits } from './strings.ts';
+import { Filters } from './filters.ts';
+import { el, resultHref, resultOption, textOption } from './render.ts';
+import { countText, number, STRINGS, type Digits } from './strings.ts';
 import { WIDGET_CSS } from './styles.ts';
 
 /** Typing pause before a request: fewer requests, results still feel immediate. */
@@ -30,21 +32,37 @@ function adoptStyles(shadow: ShadowRoot): void {
   }
 }
 
-export class ArabicSearchElement extends HTMLElement {
-  static observedAttributes = ['placeholder', 'label'];
+function button(className: string, part: string, text?: string): HTMLButtonElement {
+  const node = el('button', `as-btn ${className}`, part, text);
+  node.type = 'button';
+  return node;
+}
 
+export class ArabicSearchElement extends HTMLElement {
+  static observedAttributes = ['placeholder', 'label', 'sources'];
+
+  #shadow = this.attachShadow({ mode: 'open' });
   #root = el('div', 'as-root', 'root');
+  #form = el('form', 'as-form', 'form');
   #input = el('input', 'as-input', 'input');
+  #toggle = button('as-toggle', 'filters-toggle');
+  #filters = new Filters(() => this.#filtersChanged(), () => this.#digits);
   #panel = el('div', 'as-panel', 'panel');
   #message = el('p', 'as-msg', 'message');
   #list = el('div', 'as-list', 'listbox');
   #live = el('div', 'as-sr');
+  /** The listbox's options in order; choosing one that is not a result link runs its action. */
   #options: HTMLElement[] = [];
+  #actions = new WeakMap<Element, () => void>();
+  /** The results shown and the completions under them. */
+  #results: HTMLElement[] = [];
+  #completions: HTMLElement[] = [];
   #active = -1;
   /** Incremented by every request; an answer for an older number is dropped. */
   #request = 0;
   #controller: AbortController | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The query whose results are shown; '' for none. */
   #shown = '';
   #offline = false;
   #onOnline = (): void => {
@@ -53,13 +71,13 @@ export class ArabicSearchElement extends HTMLElement {
 
   constructor() {
     super();
-    const shadow = this.attachShadow({ mode: 'open' });
+    const shadow = this.#shadow;
     adoptStyles(shadow);
     const root = this.#root;
     root.dir = 'rtl';
     root.lang = 'ar';
 
-    const form = el('form', 'as-form', 'form');
+    const form = this.#form;
     form.setAttribute('role', 'search');
     form.addEventListener('submit', (event) => event.preventDefault());
     const input = this.#input;
@@ -74,20 +92,31 @@ export class ArabicSearchElement extends HTMLElement {
     input.addEventListener('keydown', (event) => this.#onKey(event));
     input.addEventListener('focus', () => {
       // Coming back to the input shows the list again, if it still matches the query.
-      if (this.#shown !== '' && this.#shown === input.value.trim()) this.#open(true);
+      if (this.#shown !== '' && this.#shown === this.#query) this.#open(true);
     });
-    input.addEventListener('blur', (event) => {
+    root.addEventListener('focusout', (event) => {
       if (!shadow.contains(event.relatedTarget as Node | null)) this.#open(false);
     });
-    form.append(input, el('span', 'as-spin', 'spinner'));
+    const field = el('div', 'as-q');
+    field.append(input, el('span', 'as-spin', 'spinner'));
+    const toggle = this.#toggle;
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', 'as-filters');
+    toggle.addEventListener('click', () => {
+      const filters = this.#filters.element;
+      filters.hidden = !filters.hidden;
+      toggle.setAttribute('aria-expanded', String(!filters.hidden));
+    });
+    form.append(field, toggle);
 
     const list = this.#list;
     list.id = 'as-list';
     list.setAttribute('role', 'listbox');
     list.setAttribute('aria-label', STRINGS.results);
     list.addEventListener('click', (event) => {
-      const option = (event.target as Element).closest('.as-sug');
-      if (option) this.#activate(option as HTMLElement);
+      const option = (event.target as Element).closest('[role=option]');
+      // A result is a link: it navigates by itself.
+      if (option && !(option instanceof HTMLAnchorElement)) this.#actions.get(option)?.();
     });
     const panel = this.#panel;
     panel.hidden = true;
@@ -96,9 +125,10 @@ export class ArabicSearchElement extends HTMLElement {
     panel.append(this.#message, list);
 
     this.#live.setAttribute('role', 'status');
-    root.append(form, panel, this.#live);
+    root.append(form, this.#filters.element, panel, this.#live);
     shadow.append(root);
     this.#applyText();
+    this.#filtersChanged();
   }
 
   connectedCallback(): void {
@@ -114,8 +144,9 @@ export class ArabicSearchElement extends HTMLElement {
     this.#controller?.abort();
   }
 
-  attributeChangedCallback(): void {
-    this.#applyText();
+  attributeChangedCallback(name: string): void {
+    if (name !== 'sources') this.#applyText();
+    else this.#filters.known = (this.getAttribute('sources') ?? '').split(',').map((source) => source.trim()).filter(Boolean);
   }
 
   /** The input's current query. */
@@ -128,6 +159,10 @@ export class ArabicSearchElement extends HTMLElement {
     this.#input.setAttribute('aria-label', this.getAttribute('label') ?? STRINGS.label);
   }
 
+  get #query(): string {
+    return this.#input.value.trim();
+  }
+
   get #digits(): Digits {
     return this.getAttribute('digits') === 'arab' ? 'arab' : 'latn';
   }
@@ -138,9 +173,13 @@ export class ArabicSearchElement extends HTMLElement {
     return endpoint ? new URL(endpoint, document.baseURI).href.replace(/\/+$/, '') : '';
   }
 
+  #emit(type: string, detail?: object): void {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
   #onInput(): void {
     clearTimeout(this.#timer);
-    if (this.#input.value.trim() === '') {
+    if (this.#query === '') {
       this.#reset();
       return;
     }
@@ -191,12 +230,26 @@ export class ArabicSearchElement extends HTMLElement {
   }
 
   #activate(option: HTMLElement): void {
-    if (option instanceof HTMLAnchorElement) {
-      option.click();
-      return;
-    }
-    this.#input.value = option.textContent ?? '';
+    if (option instanceof HTMLAnchorElement) option.click();
+    else this.#actions.get(option)?.();
+  }
+
+  /** `node`, which runs `action` when chosen. */
+  #option(node: HTMLElement, action: () => void): HTMLElement {
+    this.#actions.set(node, action);
+    return node;
+  }
+
+  /** Searches for `q` as if typed (a completion chosen). */
+  #searchFor(q: string): void {
+    this.#input.value = q;
     this.#search();
+  }
+
+  #filtersChanged(): void {
+    const active = this.#filters.active;
+    this.#toggle.textContent = active ? `${STRINGS.filters} (${number(active, this.#digits)})` : STRINGS.filters;
+    if (this.#query !== '') this.#search();
   }
 
   #open(open: boolean): void {
@@ -205,13 +258,20 @@ export class ArabicSearchElement extends HTMLElement {
     this.#input.setAttribute('aria-expanded', String(open));
   }
 
+  #setList(groups: HTMLElement[], options: HTMLElement[], active = -1): void {
+    this.#select(-1);
+    this.#list.replaceChildren(...groups);
+    this.#options = options;
+    this.#select(active);
+  }
+
   #reset(): void {
     this.#request++;
     this.#controller?.abort();
     this.#busy(false);
     this.#shown = '';
-    this.#options = [];
-    this.#list.replaceChildren();
+    this.#results = [];
+    this.#setList([], []);
     this.#live.textContent = '';
     this.#open(false);
   }
@@ -225,23 +285,24 @@ export class ArabicSearchElement extends HTMLElement {
   #say(text: string, retry = false): void {
     this.#message.replaceChildren(text);
     if (retry) {
-      const button = el('button', '', 'retry', STRINGS.retry);
-      button.type = 'button';
-      button.addEventListener('click', () => this.#search());
-      this.#message.append(button);
+      const retryButton = button('', 'retry', STRINGS.retry);
+      retryButton.addEventListener('click', () => this.#search());
+      this.#message.append(retryButton);
     }
     this.#live.textContent = text;
   }
 
+  /** A search for the query with the filters. */
   async #search(): Promise<void> {
     clearTimeout(this.#timer);
-    const q = this.#input.value.trim();
+    const q = this.#query;
     if (q === '') return;
     const request = ++this.#request;
     this.#controller?.abort();
     const { signal } = (this.#controller = new AbortController());
     this.#busy(true);
-    if (this.#options.length === 0) {
+    if (this.#results.length === 0) {
+      this.#setList([], []);
       this.#message.replaceChildren(STRINGS.loading);
       this.#open(true);
     }
@@ -250,7 +311,7 @@ export class ArabicSearchElement extends HTMLElement {
       if (!this.#endpoint) throw new Error('arabic-search: the endpoint attribute is required');
       const client = createClient(this.#endpoint);
       const [results, suggestions] = await Promise.all([
-        client.search({ q, limit }, { signal }),
+        client.search({ q, limit, ...this.#filters.params }, { signal }),
         // Suggestions are a bonus: their failure must not hide results.
         client.suggest(q, { limit: SUGGESTION_LIMIT, signal }).catch(() => null),
       ]);
@@ -261,8 +322,8 @@ export class ArabicSearchElement extends HTMLElement {
       if (request !== this.#request || (error as Error).name === 'AbortError') return;
       console.error(error);
       this.#offline = !navigator.onLine;
-      this.#options = [];
-      this.#list.replaceChildren();
+      this.#results = [];
+      this.#setList([], []);
       this.#say(this.#offline ? STRINGS.offline : STRINGS.error, true);
       this.#open(true);
     } finally {
@@ -275,22 +336,23 @@ export class ArabicSearchElement extends HTMLElement {
     const articlePage = `${new URL('../articles/', `${this.#endpoint}/`).href}{id}?q={q}`;
     const template = this.getAttribute('result-url') ?? articlePage;
     const href = (hit: SearchHit): string => resultHref(template, hit, q) ?? resultHref(articlePage, hit, q)!;
-    const found = results.hits.map((hit, i) => resultOption(hit, href(hit), `as-r${i}`, this.#digits));
-    const completions = (suggestions?.suggestions ?? [])
+    const digits = this.#digits;
+    this.#results = results.hits.map((hit, i) => resultOption(hit, href(hit), `as-r${i}`, digits));
+    this.#completions = (suggestions?.suggestions ?? [])
       .filter((suggestion) => suggestion.text.trim() !== q)
-      .map((suggestion, i) => suggestionOption(suggestion.text, `as-s${i}`));
+      .map((suggestion, i) => this.#option(textOption(suggestion.text, `as-s${i}`, 'suggestion'), () => this.#searchFor(suggestion.text)));
+    this.#filters.counts = results.facets.source;
 
+    const { total } = results;
     const groups: HTMLElement[] = [];
-    if (found.length > 0) groups.push(this.#group(STRINGS.results, found));
-    if (completions.length > 0) groups.push(this.#group(STRINGS.suggestions, completions, true));
-    this.#list.replaceChildren(...groups);
-    this.#options = [...found, ...completions];
-    this.#active = -1;
-    this.#input.removeAttribute('aria-activedescendant');
+    if (this.#results.length > 0) groups.push(this.#group(STRINGS.results, this.#results));
+    if (this.#completions.length > 0) groups.push(this.#group(STRINGS.suggestions, this.#completions, true));
+    this.#setList(groups, [...this.#results, ...this.#completions]);
     this.#shown = q;
-    const count = results.total > 0 ? countText(results.total, this.#digits) : STRINGS.empty;
+    const count = total === 0 ? STRINGS.empty : countText(total, digits);
     this.#say(results.partial ? `${count}. ${STRINGS.partial}` : count);
     this.#open(true);
+    this.#emit('as-results', { query: q, total, shown: this.#results.length, ...this.#filters.params });
   }
 
   #group(label: string, options: HTMLElement[], visibleLabel = false): HTMLElement {

@@ -14,13 +14,34 @@ export const STRINGS = {
   retry: 'أعد المحاولة',
   /** A sharded archive answered without some of its parts (the API's `partial`). */
   partial: 'جزء من الأرشيف لم يستجب، فقد تنقص النتائج.',
+  filters: 'تصفية',
+  filtersLabel: 'تصفية النتائج',
+  source: 'المصدر',
+  noSources: 'تظهر المصادر بعد البحث.',
+  date: 'التاريخ',
+  from: 'من',
+  to: 'إلى',
+  sort: 'الترتيب',
 };
+
+/** Date presets: label and how far back from today. */
+export const DATE_PRESETS: [label: string, days: number][] = [
+  ['أي وقت', 0],
+  ['آخر يوم', 1],
+  ['آخر أسبوع', 7],
+  ['آخر شهر', 30],
+  ['آخر سنة', 365],
+];
+export const CUSTOM_RANGE = 'نطاق مخصّص';
+export const SORTS = { relevance: 'الأكثر صلة', newest: 'الأحدث' } as const;
 
 export type Digits = 'latn' | 'arab';
 
+export const number = (count: number, digits: Digits): string => new Intl.NumberFormat(`ar-u-nu-${digits}`).format(count);
+
 /** `N نتيجة` with Arabic plural agreement: نتيجة واحدة، نتيجتان، ٣ نتائج، ١١ نتيجة. */
 export function countText(count: number, digits: Digits): string {
-  const n = new Intl.NumberFormat(`ar-u-nu-${digits}`).format(count);
+  const n = number(count, digits);
   switch (new Intl.PluralRules('ar').select(count)) {
     case 'zero':
       return STRINGS.empty;

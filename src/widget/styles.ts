@@ -4,6 +4,10 @@
  * is a custom property (`--as-*`) or a `::part()`. `all:initial` on the host stops the page's
  * inherited text styles (letter-spacing, text-transform, line-height…) at the boundary.
  */
+const DARK = `--as-bg:#1d1f24;--as-fg:#eceef2;--as-muted:#a9adb8;--as-border:#4a4e59;
+--as-accent:#8ab4f8;--as-active:#2a3446;--as-mark:#6b5500;--as-mark-fg:#fff6d5;
+--as-shadow:0 .5rem 1.5rem #0009;color-scheme:dark`;
+
 export const WIDGET_CSS = `
 :host{
 all:initial;
@@ -12,33 +16,38 @@ all:initial;
 --as-bg:#fff;--as-fg:#1b1b1f;--as-muted:#55565f;--as-border:#b9bac4;
 --as-accent:#0b57d0;--as-active:#e8f0fe;--as-mark:#ffe27a;--as-mark-fg:#1b1b1f;
 --as-shadow:0 .5rem 1.5rem #0003;
-display:block;position:relative;color-scheme:light;
+display:block;position:relative;color-scheme:light;accent-color:var(--as-accent);
 font:1rem/1.6 var(--as-font);color:var(--as-fg);text-align:start}
-:host([theme=dark]){
---as-bg:#1d1f24;--as-fg:#eceef2;--as-muted:#a9adb8;--as-border:#4a4e59;
---as-accent:#8ab4f8;--as-active:#2a3446;--as-mark:#6b5500;--as-mark-fg:#fff6d5;
---as-shadow:0 .5rem 1.5rem #0009;color-scheme:dark}
-@media (prefers-color-scheme:dark){:host([theme=auto]){
---as-bg:#1d1f24;--as-fg:#eceef2;--as-muted:#a9adb8;--as-border:#4a4e59;
---as-accent:#8ab4f8;--as-active:#2a3446;--as-mark:#6b5500;--as-mark-fg:#fff6d5;
---as-shadow:0 .5rem 1.5rem #0009;color-scheme:dark}}
+:host([theme=dark]){${DARK}}
+@media (prefers-color-scheme:dark){:host([theme=auto]){${DARK}}}
 [hidden]{display:none!important}
 *{box-sizing:border-box}
-.as-form{position:relative;margin:0}
+.as-form{position:relative;margin:0;display:flex;gap:.4rem}
+.as-q{position:relative;flex:1;min-inline-size:0}
 .as-input{display:block;inline-size:100%;margin:0;font:inherit;color:var(--as-fg);background:var(--as-bg);
 border:1px solid var(--as-border);border-radius:var(--as-radius);
 padding-block:.6rem;padding-inline:1rem 2.5rem;appearance:none}
 .as-input::placeholder{color:var(--as-muted);opacity:1}
-.as-input:focus-visible{outline:3px solid var(--as-accent);outline-offset:1px}
+:focus-visible{outline:3px solid var(--as-accent);outline-offset:1px}
+.as-btn,.as-ctl{font:inherit;color:var(--as-accent);background:var(--as-bg);border:1px solid var(--as-border);border-radius:var(--as-radius);
+padding-block:.3rem;padding-inline:.8rem;cursor:pointer}
+.as-ctl{color:var(--as-fg);border-radius:.3rem;padding-inline:.4rem;font-size:.9rem}
 .as-spin{position:absolute;inset-block-start:50%;inset-inline-end:.9rem;inline-size:1rem;block-size:1rem;margin-block-start:-.5rem;
 border:2px solid var(--as-border);border-block-start-color:var(--as-accent);border-radius:50%;opacity:0;pointer-events:none}
 [data-busy] .as-spin{opacity:1;transition:opacity 0s .15s;animation:as-spin .8s linear infinite}
 @keyframes as-spin{to{transform:rotate(1turn)}}
+.as-filters{display:flex;flex-wrap:wrap;gap:.6rem 2rem;margin-block-start:.4rem;padding-block:.6rem;padding-inline:1rem;font-size:.9rem;
+background:var(--as-bg);border:1px solid var(--as-border);border-radius:var(--as-radius)}
+.as-fs{display:flex;flex-wrap:wrap;align-items:center;gap:.4rem .8rem;border:0;margin:0;padding:0;min-inline-size:0}
+legend{padding:0;font-weight:700}
+.as-srcs{display:flex;flex-direction:column}
+.as-src,.as-lbl{display:inline-flex;align-items:center;gap:.4rem;cursor:pointer}
+.as-n,.as-note{color:var(--as-muted);margin:0}
 .as-panel{position:absolute;z-index:2147483000;inset-inline:0;inset-block-start:calc(100% + .3rem);
 max-block-size:min(70vh,32rem);overflow:auto;overscroll-behavior:contain;
 background:var(--as-bg);color:var(--as-fg);border:1px solid var(--as-border);border-radius:var(--as-radius);box-shadow:var(--as-shadow)}
 .as-msg{margin:0;padding-block:.5rem;padding-inline:1rem;color:var(--as-muted);font-size:.875rem}
-.as-msg button{font:inherit;color:var(--as-accent);background:none;border:0;padding:0;margin-inline-start:.5rem;text-decoration:underline;cursor:pointer}
+.as-msg button{font:inherit;color:var(--as-accent);background:none;border:0;padding:0;margin-inline:.4rem;text-decoration:underline;cursor:pointer}
 [data-busy] .as-list{opacity:.6}
 .as-head{padding-block:.4rem .1rem;padding-inline:1rem;font-size:.8rem;color:var(--as-muted);border-block-start:1px solid var(--as-border)}
 .as-opt{display:block;padding-block:.55rem;padding-inline:1rem;cursor:pointer;color:inherit;text-decoration:none;

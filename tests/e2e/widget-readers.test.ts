@@ -1,0 +1,141 @@
+/**
+ * The widget's reader features in Chromium against the real Worker and the seed corpus:
+ * filters (sources, dates, sort). The seed
+ * corpus has five articles matching بوتين; two have a source (one each) and one a date.
+ */
+import { describe, expect, it } from 'vitest';
+import { searchOnHost, seriousViolations, useWidgetSession } from './support/widget-session.ts';
+import {
+  FILTERS,
+  FILTERS_TOGGLE,
+  INPUT,
+  LIVE,
+  MESSAGE,
+  PANEL,
+  RESULT,
+  shownIds,
+  typeQuery,
+} from './support/widget-dom.ts';
+
+const session = useWidgetSession({ port: 8792, inspectorPort: 8795 });
+
+/** The seed articles that have a source or a date. */
+const RASD = { id: '001_1e7204591e24c5fd', source: 'شبكة رصد الإخبارية' };
+const MUSTAQILLA = { id: '004_982c28391604204f', source: 'وكالة الصحافة المستقلة', date: '2025-01-26' };
+const ALL_PUTIN = 5;
+
+/** Waits until the results are `ids`, in that order. */
+const expectIds = (ids: string[] | number): Promise<void> =>
+  expect.poll(async () => (typeof ids === 'number' ? (await shownIds(session.page)).length : shownIds(session.page)), { timeout: 5000 }).toEqual(ids);
+
+const sourceLabels = (): Promise<string[]> => session.page.locator(`${FILTERS} label:has(input[type=checkbox])`).allTextContents();
+/** A filter control by its label (a source's label ends with its count). */
+const filter = (role: 'checkbox' | 'combobox', name: string) => session.page.locator(FILTERS).getByRole(role, { name, exact: role === 'combobox' });
+const dateInput = (name: 'من' | 'إلى') => session.page.locator(FILTERS).getByLabel(name, { exact: true });
+
+async function openFilters(): Promise<void> {
+  await session.page.locator(FILTERS_TOGGLE).click();
+  expect(await session.page.locator(FILTERS_TOGGLE).getAttribute('aria-expanded')).toBe('true');
+  await session.page.locator(FILTERS).waitFor();
+}
+
+describe('filters', () => {
+  it('lists the sources of the results with their counts, and narrows the results to the one checked', async () => {
+    const { page } = session;
+    await page.goto(session.host.origin);
+    await openFilters();
+    expect(await page.locator(`${FILTERS} .as-note`).textContent()).toBe('تظهر المصادر بعد البحث.');
+    await page.locator(INPUT).focus();
+    await typeQuery(page, 'بوتين');
+    await expectIds(ALL_PUTIN);
+    expect(await sourceLabels()).toEqual([`${RASD.source} (1)`, `${MUSTAQILLA.source} (1)`]);
+    expect(await page.locator(`${FILTERS} .as-note`).isHidden()).toBe(true);
+
+    await filter('checkbox', RASD.source).check();
+    await expectIds([RASD.id]);
+    expect(await page.locator(LIVE).textContent()).toBe('نتيجة واحدة');
+    // Counts are taken before the source filter, so the other source stays on offer.
+    expect(await sourceLabels()).toEqual([`${RASD.source} (1)`, `${MUSTAQILLA.source} (1)`]);
+    expect(await page.locator(FILTERS_TOGGLE).textContent()).toBe('تصفية (1)');
+    expect(await seriousViolations(page, 'arabic-search')).toEqual([]);
+
+    await filter('checkbox', RASD.source).uncheck();
+    await expectIds(ALL_PUTIN);
+    expect(await page.locator(FILTERS_TOGGLE).textContent()).toBe('تصفية');
+  });
+
+  it('offers the sources listed in the sources attribute before anything is typed, and the first search uses the one checked', async () => {
+    const { page } = session;
+    await page.goto(`${session.host.origin}/?sources=${encodeURIComponent(`${RASD.source}, ${MUSTAQILLA.source}`)}`);
+    await openFilters();
+    expect(await sourceLabels()).toEqual([RASD.source, MUSTAQILLA.source]);
+    await filter('checkbox', MUSTAQILLA.source).check();
+    expect(await page.locator(PANEL).isHidden()).toBe(true);
+    await page.locator(INPUT).focus();
+    await typeQuery(page, 'بوتين');
+    await expectIds([MUSTAQILLA.id]);
+    expect(await sourceLabels()).toEqual([`${RASD.source} (1)`, `${MUSTAQILLA.source} (1)`]);
+  });
+
+  it('narrows the results to the dates typed in, and says when none fall in the range', async () => {
+    const { page } = session;
+    await searchOnHost(session, 'بوتين');
+    await openFilters();
+    await dateInput('من').fill('2025-01-01');
+    await dateInput('إلى').fill('2025-01-31');
+    await expectIds([MUSTAQILLA.id]);
+    expect(await filter('combobox', 'التاريخ').inputValue()).toBe('c'); // "custom range"
+    expect(await page.locator(FILTERS_TOGGLE).textContent()).toBe('تصفية (1)');
+
+    // A start after the end moves the end along instead of asking the API for an empty range.
+    await dateInput('من').fill('2025-02-01');
+    expect(await dateInput('إلى').inputValue()).toBe('2025-02-01');
+    await expect.poll(() => page.locator(MESSAGE).textContent(), { timeout: 5000 }).toBe('لا توجد نتائج');
+    expect(await page.locator(RESULT).count()).toBe(0);
+    expect(session.consoleErrors).toEqual([]);
+  });
+
+  it('counts a date preset back from today, chosen before typing', async () => {
+    const { page } = session;
+    await page.clock.setFixedTime(new Date('2025-02-01T10:00:00'));
+    await page.goto(session.host.origin);
+    await openFilters();
+    await filter('combobox', 'التاريخ').selectOption({ label: 'آخر أسبوع' });
+    expect(await dateInput('من').inputValue()).toBe('2025-01-25');
+    expect(await dateInput('إلى').inputValue()).toBe('');
+    await page.locator(INPUT).focus();
+    await typeQuery(page, 'بوتين');
+    await expectIds([MUSTAQILLA.id]);
+
+    await filter('combobox', 'التاريخ').selectOption({ label: 'آخر يوم' });
+    expect(await dateInput('من').inputValue()).toBe('2025-01-31');
+    await expect.poll(() => page.locator(MESSAGE).textContent(), { timeout: 5000 }).toBe('لا توجد نتائج');
+
+    await filter('combobox', 'التاريخ').selectOption({ label: 'أي وقت' });
+    expect(await dateInput('من').inputValue()).toBe('');
+    await expectIds(ALL_PUTIN);
+  });
+
+  it('sorts the newest first, and back by relevance', async () => {
+    const { page } = session;
+    await searchOnHost(session, 'بوتين');
+    const relevance = await shownIds(page);
+    // Only one seed article has a date; the test means something only if relevance ranks it lower.
+    expect(relevance[0]).not.toBe(MUSTAQILLA.id);
+    const sorts = page.evaluate(
+      () => new Promise<string[]>((resolve) => {
+        const seen: string[] = [];
+        document.querySelector('arabic-search')!.addEventListener('as-results', (event) => {
+          seen.push((event as CustomEvent<{ sort: string }>).detail.sort);
+          if (seen.length === 2) resolve(seen);
+        });
+      }),
+    );
+    await openFilters();
+    await filter('combobox', 'الترتيب').selectOption({ label: 'الأحدث' });
+    await expectIds([MUSTAQILLA.id, ...relevance.filter((id) => id !== MUSTAQILLA.id)]);
+    await filter('combobox', 'الترتيب').selectOption({ label: 'الأكثر صلة' });
+    await expectIds(relevance);
+    expect(await sorts).toEqual(['newest', 'relevance']);
+  });
+});
