@@ -1,7 +1,8 @@
 /**
  * `<arabic-search endpoint="https://<worker>/api">`: search as you type, in a shadow root so
  * that the host page's CSS cannot reach it. The input is a WAI-ARIA combobox whose listbox holds
- * the results, then the query suggestions; focus stays in the input (aria-activedescendant). Filters (sources, dates,
+ * the results ("more results" last), then the query suggestions; focus stays in the input
+ * (aria-activedescendant). Filters (sources, dates,
  * sort) sit under the input behind a toggle.
  *
  * Attributes: endpoint (required), result-url (`{id}`, `{q}`, `{url}`), limit, theme
@@ -10,13 +11,15 @@
 import { createClient, type SearchHit, type SearchResponse, type SuggestResponse } from './client.ts';
 import { Filters } from './filters.ts';
 import { el, resultHref, resultOption, textOption } from './render.ts';
-import { countText, number, STRINGS, type Digits } from './strings.ts';
+import { countText, number, shownText, STRINGS, type Digits } from './strings.ts';
 import { WIDGET_CSS } from './styles.ts';
 
 /** Typing pause before a request: fewer requests, results still feel immediate. */
 const DEBOUNCE_MS = 150;
 const DEFAULT_LIMIT = 6;
 const SUGGESTION_LIMIT = 4;
+/** The API's largest `offset`: no "more results" past it. */
+const MAX_OFFSET = 990;
 
 let sheet: CSSStyleSheet | undefined;
 
@@ -54,7 +57,7 @@ export class ArabicSearchElement extends HTMLElement {
   /** The listbox's options in order; choosing one that is not a result link runs its action. */
   #options: HTMLElement[] = [];
   #actions = new WeakMap<Element, () => void>();
-  /** The results shown and the completions under them. */
+  /** Results shown so far (pages of "more results" included) and the completions under them. */
   #results: HTMLElement[] = [];
   #completions: HTMLElement[] = [];
   #active = -1;
@@ -292,8 +295,8 @@ export class ArabicSearchElement extends HTMLElement {
     this.#live.textContent = text;
   }
 
-  /** A search for the query with the filters. */
-  async #search(): Promise<void> {
+  /** A search for the query with the filters; `more` asks for the page after the results shown. */
+  async #search(more = false): Promise<void> {
     clearTimeout(this.#timer);
     const q = this.#query;
     if (q === '') return;
@@ -311,13 +314,13 @@ export class ArabicSearchElement extends HTMLElement {
       if (!this.#endpoint) throw new Error('arabic-search: the endpoint attribute is required');
       const client = createClient(this.#endpoint);
       const [results, suggestions] = await Promise.all([
-        client.search({ q, limit, ...this.#filters.params }, { signal }),
-        // Suggestions are a bonus: their failure must not hide results.
-        client.suggest(q, { limit: SUGGESTION_LIMIT, signal }).catch(() => null),
+        client.search({ q, limit, offset: more ? this.#results.length : 0, ...this.#filters.params }, { signal }),
+        // Suggestions are a bonus: their failure must not hide results. Later pages keep them.
+        more ? null : client.suggest(q, { limit: SUGGESTION_LIMIT, signal }).catch(() => null),
       ]);
       if (request !== this.#request) return;
       this.#offline = false;
-      this.#render(q, results, suggestions);
+      this.#render(q, results, suggestions, more);
     } catch (error) {
       if (request !== this.#request || (error as Error).name === 'AbortError') return;
       console.error(error);
@@ -331,28 +334,38 @@ export class ArabicSearchElement extends HTMLElement {
     }
   }
 
-  #render(q: string, results: SearchResponse, suggestions: SuggestResponse | null): void {
+  #render(q: string, results: SearchResponse, suggestions: SuggestResponse | null, more: boolean): void {
     // The Worker's article page sits next to the API; a `{url}` template falls back to it.
     const articlePage = `${new URL('../articles/', `${this.#endpoint}/`).href}{id}?q={q}`;
     const template = this.getAttribute('result-url') ?? articlePage;
     const href = (hit: SearchHit): string => resultHref(template, hit, q) ?? resultHref(articlePage, hit, q)!;
     const digits = this.#digits;
-    this.#results = results.hits.map((hit, i) => resultOption(hit, href(hit), `as-r${i}`, digits));
-    this.#completions = (suggestions?.suggestions ?? [])
-      .filter((suggestion) => suggestion.text.trim() !== q)
-      .map((suggestion, i) => this.#option(textOption(suggestion.text, `as-s${i}`, 'suggestion'), () => this.#searchFor(suggestion.text)));
-    this.#filters.counts = results.facets.source;
+    const first = more ? this.#results.length : 0;
+    const found = results.hits.map((hit, i) => resultOption(hit, href(hit), `as-r${first + i}`, digits));
+    this.#results = more ? [...this.#results, ...found] : found;
+    if (!more) {
+      this.#completions = (suggestions?.suggestions ?? [])
+        .filter((suggestion) => suggestion.text.trim() !== q)
+        .map((suggestion, i) => this.#option(textOption(suggestion.text, `as-s${i}`, 'suggestion'), () => this.#searchFor(suggestion.text)));
+      this.#filters.counts = results.facets.source;
+    }
 
+    const shown = this.#results.length;
     const { total } = results;
+    const resultOptions = [...this.#results];
+    if (shown < total && shown <= MAX_OFFSET) resultOptions.push(this.#option(textOption(STRINGS.more, 'as-more', 'more'), () => this.#search(true)));
     const groups: HTMLElement[] = [];
-    if (this.#results.length > 0) groups.push(this.#group(STRINGS.results, this.#results));
+    if (resultOptions.length > 0) groups.push(this.#group(STRINGS.results, resultOptions));
     if (this.#completions.length > 0) groups.push(this.#group(STRINGS.suggestions, this.#completions, true));
-    this.#setList(groups, [...this.#results, ...this.#completions]);
+    // After "more results" the first new result is the active option: the screen reader reads
+    // it next, and ↓ goes on from it. The focus stays in (or comes back to) the input.
+    this.#setList(groups, [...resultOptions, ...this.#completions], more ? first : -1);
+    if (more && this.#shadow.activeElement) this.#input.focus();
     this.#shown = q;
-    const count = total === 0 ? STRINGS.empty : countText(total, digits);
+    const count = total === 0 ? STRINGS.empty : shown < total ? shownText(shown, total, digits) : countText(total, digits);
     this.#say(results.partial ? `${count}. ${STRINGS.partial}` : count);
     this.#open(true);
-    this.#emit('as-results', { query: q, total, shown: this.#results.length, ...this.#filters.params });
+    this.#emit('as-results', { query: q, total, shown, ...this.#filters.params });
   }
 
   #group(label: string, options: HTMLElement[], visibleLabel = false): HTMLElement {

@@ -14,6 +14,7 @@ export const STRINGS = {
   retry: 'أعد المحاولة',
   /** A sharded archive answered without some of its parts (the API's `partial`). */
   partial: 'جزء من الأرشيف لم يستجب، فقد تنقص النتائج.',
+  more: 'المزيد من النتائج',
   filters: 'تصفية',
   filtersLabel: 'تصفية النتائج',
   source: 'المصدر',
@@ -54,6 +55,11 @@ export function countText(count: number, digits: Digits): string {
     default:
       return `${n} نتيجة`;
   }
+}
+
+/** `shown من total`: ٤ من ٥ نتائج، ١ من نتيجتين (the dual after من is genitive). */
+export function shownText(shown: number, total: number, digits: Digits): string {
+  return `${number(shown, digits)} من ${total === 2 ? 'نتيجتين' : countText(total, digits)}`;
 }
 
 /** `2025-01-26` → `26 يناير 2025`; the text as given when it is not a date. */

@@ -54,6 +54,7 @@ background:var(--as-bg);color:var(--as-fg);border:1px solid var(--as-border);bor
 border-inline-start:3px solid transparent}
 .as-opt:hover{background:var(--as-active)}
 .as-opt[aria-selected=true]{background:var(--as-active);border-inline-start-color:var(--as-accent);outline:2px solid var(--as-accent);outline-offset:-2px}
+.as-more{color:var(--as-accent);font-size:.9rem;font-weight:700}
 .as-title{display:block;font-weight:700;color:var(--as-accent)}
 .as-meta{display:block;font-size:.8rem;color:var(--as-muted)}
 .as-snip{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-size:.9rem}

@@ -1,6 +1,6 @@
 /**
  * The widget's reader features in Chromium against the real Worker and the seed corpus:
- * filters (sources, dates, sort). The seed
+ * filters (sources, dates, sort), more results. The seed
  * corpus has five articles matching بوتين; two have a source (one each) and one a date.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,9 +8,11 @@ import { searchOnHost, seriousViolations, useWidgetSession } from './support/wid
 import {
   FILTERS,
   FILTERS_TOGGLE,
+  focused,
   INPUT,
   LIVE,
   MESSAGE,
+  MORE,
   PANEL,
   RESULT,
   shownIds,
@@ -137,5 +139,47 @@ describe('filters', () => {
     await filter('combobox', 'الترتيب').selectOption({ label: 'الأكثر صلة' });
     await expectIds(relevance);
     expect(await sorts).toEqual(['newest', 'relevance']);
+  });
+});
+
+describe('more results', () => {
+  it('loads the next page from the keyboard, keeping the focus in the input on the first new result', async () => {
+    const { page } = session;
+    await searchOnHost(session, 'بوتين', '?limit=2');
+    const firstPage = await shownIds(page);
+    expect(firstPage).toHaveLength(2);
+    expect(await page.locator(MESSAGE).textContent()).toBe('2 من 5 نتائج');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator(INPUT).getAttribute('aria-activedescendant')).toBe(await page.locator(MORE).getAttribute('id'));
+    await page.keyboard.press('Enter');
+
+    await expectIds(4);
+    expect((await shownIds(page)).slice(0, 2)).toEqual(firstPage);
+    expect(await focused(page)).toBe('widget:input');
+    const third = page.locator(RESULT).nth(2);
+    expect(await page.locator(INPUT).getAttribute('aria-activedescendant')).toBe(await third.getAttribute('id'));
+    expect(await third.getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator(LIVE).textContent()).toBe('4 من 5 نتائج');
+
+    // ↓ goes on from the new result: the fourth, then "more" again, which a click also loads.
+    await page.keyboard.press('ArrowDown');
+    expect(await page.locator(INPUT).getAttribute('aria-activedescendant')).toBe(await page.locator(RESULT).nth(3).getAttribute('id'));
+    await page.locator(MORE).click();
+    await expectIds(5);
+    expect(new Set(await shownIds(page)).size).toBe(5);
+    expect(await page.locator(MORE).count()).toBe(0);
+    expect(await focused(page)).toBe('widget:input');
+    expect(await page.locator(LIVE).textContent()).toBe('5 نتائج');
+    const ids = await page.locator('arabic-search [role=option]').evaluateAll((options) => options.map((option) => option.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('counts in Arabic with the dual after من: ١ من نتيجتين', async () => {
+    const { page } = session;
+    await searchOnHost(session, 'هلسنكي', '?limit=1&digits=arab');
+    expect(await page.locator(MESSAGE).textContent()).toBe('١ من نتيجتين');
+    await page.locator(MORE).click();
+    await expectIds(2);
+    expect(await page.locator(MESSAGE).textContent()).toBe('نتيجتان');
   });
 });
