@@ -1,15 +1,17 @@
 /**
  * `<arabic-search endpoint="https://<worker>/api">`: search as you type, in a shadow root so
  * that the host page's CSS cannot reach it. The input is a WAI-ARIA combobox whose listbox holds
- * the results ("more results" last), then the query suggestions; focus stays in the input
- * (aria-activedescendant). Filters (sources, dates,
+ * the results ("more results" last), then the query suggestions, or the recent searches while
+ * the input is empty; focus stays in the input (aria-activedescendant). Filters (sources, dates,
  * sort) sit under the input behind a toggle.
  *
  * Attributes: endpoint (required), result-url (`{id}`, `{q}`, `{url}`), limit, theme
- * (light | dark | auto), digits (latn | arab), placeholder, label, value, sources (comma-separated, offered before the first answer).
+ * (light | dark | auto), digits (latn | arab), placeholder, label, value, recent (on | off),
+ * sources (comma-separated, offered before the first answer).
  */
 import { createClient, type SearchHit, type SearchResponse, type SuggestResponse } from './client.ts';
 import { Filters } from './filters.ts';
+import { readRecent, saveRecent } from './recent.ts';
 import { el, resultHref, resultOption, textOption } from './render.ts';
 import { countText, number, shownText, STRINGS, type Digits } from './strings.ts';
 import { WIDGET_CSS } from './styles.ts';
@@ -65,7 +67,7 @@ export class ArabicSearchElement extends HTMLElement {
   #request = 0;
   #controller: AbortController | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
-  /** The query whose results are shown; '' for none. */
+  /** The query whose results are shown; '' for none (or the recent searches). */
   #shown = '';
   #offline = false;
   #onOnline = (): void => {
@@ -94,8 +96,10 @@ export class ArabicSearchElement extends HTMLElement {
     input.addEventListener('input', () => this.#onInput());
     input.addEventListener('keydown', (event) => this.#onKey(event));
     input.addEventListener('focus', () => {
-      // Coming back to the input shows the list again, if it still matches the query.
-      if (this.#shown !== '' && this.#shown === this.#query) this.#open(true);
+      // An empty input offers the recent searches; coming back to the input shows the list
+      // again, if it still matches the query.
+      if (this.#query === '') this.#showRecent();
+      else if (this.#shown === this.#query) this.#open(true);
     });
     root.addEventListener('focusout', (event) => {
       if (!shadow.contains(event.relatedTarget as Node | null)) this.#open(false);
@@ -118,8 +122,12 @@ export class ArabicSearchElement extends HTMLElement {
     list.setAttribute('aria-label', STRINGS.results);
     list.addEventListener('click', (event) => {
       const option = (event.target as Element).closest('[role=option]');
-      // A result is a link: it navigates by itself.
-      if (option && !(option instanceof HTMLAnchorElement)) this.#actions.get(option)?.();
+      if (option instanceof HTMLAnchorElement) {
+        // The link navigates; a result opened is a search worth remembering.
+        this.#remember();
+      } else if (option) {
+        this.#actions.get(option)?.();
+      }
     });
     const panel = this.#panel;
     panel.hidden = true;
@@ -176,6 +184,11 @@ export class ArabicSearchElement extends HTMLElement {
     return endpoint ? new URL(endpoint, document.baseURI).href.replace(/\/+$/, '') : '';
   }
 
+  /** localStorage key of the recent searches ('' when they are off): one list per archive. */
+  get #recentKey(): string {
+    return this.getAttribute('recent') === 'off' ? '' : `arabic-search:recent:${this.#endpoint}`;
+  }
+
   #emit(type: string, detail?: object): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
@@ -184,8 +197,11 @@ export class ArabicSearchElement extends HTMLElement {
     clearTimeout(this.#timer);
     if (this.#query === '') {
       this.#reset();
+      this.#showRecent();
       return;
     }
+    // The recent searches give way as soon as the reader types.
+    if (this.#shown === '' && this.#options.length > 0) this.#reset();
     this.#timer = setTimeout(() => this.#search(), DEBOUNCE_MS);
   }
 
@@ -205,7 +221,10 @@ export class ArabicSearchElement extends HTMLElement {
         event.preventDefault();
         const option = this.#options[this.#active];
         if (option && !this.#panel.hidden) this.#activate(option);
-        else this.#search();
+        else {
+          this.#remember();
+          this.#search();
+        }
         return;
       }
       case 'Escape':
@@ -243,10 +262,29 @@ export class ArabicSearchElement extends HTMLElement {
     return node;
   }
 
-  /** Searches for `q` as if typed (a completion chosen). */
+  /** Searches for `q` as if typed, and remembers it (a completion, a recent search). */
   #searchFor(q: string): void {
     this.#input.value = q;
+    this.#remember();
     this.#search();
+  }
+
+  #remember(): void {
+    if (this.#recentKey && this.#query) saveRecent(this.#recentKey, this.#query);
+  }
+
+  #showRecent(): void {
+    const key = this.#recentKey;
+    const recent = key ? readRecent(key) : [];
+    if (recent.length === 0 || this.#query !== '') return;
+    const options = recent.map((q, i) => this.#option(textOption(q, `as-p${i}`, 'recent'), () => this.#searchFor(q)));
+    const clear = this.#option(textOption(STRINGS.clearRecent, 'as-pc', 'clear'), () => {
+      saveRecent(key, '');
+      this.#reset();
+    });
+    this.#message.replaceChildren();
+    this.#setList([this.#group(STRINGS.recent, [...options, clear], true)], [...options, clear]);
+    this.#open(true);
   }
 
   #filtersChanged(): void {

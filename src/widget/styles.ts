@@ -47,6 +47,7 @@ legend{padding:0;font-weight:700}
 max-block-size:min(70vh,32rem);overflow:auto;overscroll-behavior:contain;
 background:var(--as-bg);color:var(--as-fg);border:1px solid var(--as-border);border-radius:var(--as-radius);box-shadow:var(--as-shadow)}
 .as-msg{margin:0;padding-block:.5rem;padding-inline:1rem;color:var(--as-muted);font-size:.875rem}
+.as-msg:empty{display:none}
 .as-msg button{font:inherit;color:var(--as-accent);background:none;border:0;padding:0;margin-inline:.4rem;text-decoration:underline;cursor:pointer}
 [data-busy] .as-list{opacity:.6}
 .as-head{padding-block:.4rem .1rem;padding-inline:1rem;font-size:.8rem;color:var(--as-muted);border-block-start:1px solid var(--as-border)}
@@ -54,7 +55,7 @@ background:var(--as-bg);color:var(--as-fg);border:1px solid var(--as-border);bor
 border-inline-start:3px solid transparent}
 .as-opt:hover{background:var(--as-active)}
 .as-opt[aria-selected=true]{background:var(--as-active);border-inline-start-color:var(--as-accent);outline:2px solid var(--as-accent);outline-offset:-2px}
-.as-more{color:var(--as-accent);font-size:.9rem;font-weight:700}
+.as-more,.as-clear{color:var(--as-accent);font-size:.9rem;font-weight:700}
 .as-title{display:block;font-weight:700;color:var(--as-accent)}
 .as-meta{display:block;font-size:.8rem;color:var(--as-muted)}
 .as-snip{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-size:.9rem}

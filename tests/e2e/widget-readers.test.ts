@@ -1,11 +1,12 @@
 /**
  * The widget's reader features in Chromium against the real Worker and the seed corpus:
- * filters (sources, dates, sort), more results. The seed
+ * filters (sources, dates, sort), more results, recent searches. The seed
  * corpus has five articles matching بوتين; two have a source (one each) and one a date.
  */
 import { describe, expect, it } from 'vitest';
-import { searchOnHost, seriousViolations, useWidgetSession } from './support/widget-session.ts';
+import { searchOnHost, seriousViolations, useWidgetSession, waitForResults } from './support/widget-session.ts';
 import {
+  CLEAR_RECENT,
   FILTERS,
   FILTERS_TOGGLE,
   focused,
@@ -14,6 +15,7 @@ import {
   MESSAGE,
   MORE,
   PANEL,
+  RECENT,
   RESULT,
   shownIds,
   typeQuery,
@@ -181,5 +183,71 @@ describe('more results', () => {
     await page.locator(MORE).click();
     await expectIds(2);
     expect(await page.locator(MESSAGE).textContent()).toBe('نتيجتان');
+  });
+});
+
+describe('recent searches', () => {
+  it('remembers searches, offers them newest first when the input is empty and focused, and searches one chosen with the keyboard', async () => {
+    const { page } = session;
+    await searchOnHost(session, 'بوتين');
+    await page.keyboard.press('Enter'); // a search the reader commits to
+    await typeQuery(page, 'هلسنكي');
+    await waitForResults(session, 'هلسنكي');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter'); // opens the article: remembered too
+    await page.waitForURL(/\/articles\//);
+
+    await page.goto(session.host.origin);
+    await page.locator(INPUT).focus();
+    await page.locator(RECENT).first().waitFor();
+    expect(await page.locator(RECENT).allTextContents()).toEqual(['هلسنكي', 'بوتين']);
+    expect(await page.locator('arabic-search [part=heading]').allTextContents()).toEqual(['عمليات البحث الأخيرة']);
+    expect(await page.locator(INPUT).getAttribute('aria-expanded')).toBe('true');
+    expect(await seriousViolations(page, 'arabic-search')).toEqual([]);
+
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    expect(await page.locator(INPUT).inputValue()).toBe('بوتين');
+    await waitForResults(session, 'بوتين');
+    expect(await shownIds(page)).toHaveLength(ALL_PUTIN);
+  });
+
+  it('clears the recent searches from the list', async () => {
+    const { page } = session;
+    await searchOnHost(session, 'بوتين');
+    await page.keyboard.press('Enter');
+    await page.locator(INPUT).fill('');
+    await page.locator(RECENT).first().waitFor();
+    await page.keyboard.press('ArrowUp'); // the last option: clear
+    expect(await page.locator(INPUT).getAttribute('aria-activedescendant')).toBe(await page.locator(CLEAR_RECENT).getAttribute('id'));
+    await page.keyboard.press('Enter');
+    expect(await page.locator(PANEL).isHidden()).toBe(true);
+
+    await page.reload();
+    await page.locator(INPUT).focus();
+    await page.waitForTimeout(200);
+    expect(await page.locator(PANEL).isHidden()).toBe(true);
+    expect(await page.locator(RECENT).count()).toBe(0);
+  });
+
+  it('neither shows nor stores recent searches with recent="off"', async () => {
+    const { page } = session;
+    await searchOnHost(session, 'بوتين');
+    await page.keyboard.press('Enter');
+    const stored = (): Promise<Record<string, string>> => page.evaluate(() => ({ ...localStorage }));
+    const before = await stored();
+    expect(Object.values(before)).toEqual([JSON.stringify(['بوتين'])]);
+
+    await page.goto(`${session.host.origin}/?recent=off`);
+    await page.locator(INPUT).focus();
+    await page.waitForTimeout(200);
+    expect(await page.locator(PANEL).isHidden()).toBe(true);
+    await typeQuery(page, 'هلسنكي');
+    await waitForResults(session, 'هلسنكي');
+    await page.keyboard.press('Enter');
+    await page.locator(INPUT).fill('');
+    expect(await page.locator(RECENT).count()).toBe(0);
+    expect(await stored()).toEqual(before);
   });
 });
