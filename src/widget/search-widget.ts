@@ -3,14 +3,16 @@
  * that the host page's CSS cannot reach it. The input is a WAI-ARIA combobox whose listbox holds
  * the results ("more results" last), then the query suggestions, or the recent searches while
  * the input is empty; focus stays in the input (aria-activedescendant). Filters (sources, dates,
- * sort) sit under the input behind a toggle.
+ * sort) sit under the input behind a toggle. `mode="modal"` puts all of it in a dialog opened by
+ * a button, Ctrl/⌘+K or `/`.
  *
  * Attributes: endpoint (required), result-url (`{id}`, `{q}`, `{url}`), limit, theme
- * (light | dark | auto), digits (latn | arab), placeholder, label, value, recent (on | off),
- * sources (comma-separated, offered before the first answer).
+ * (light | dark | auto), digits (latn | arab), placeholder, label, value, mode (inline | modal),
+ * recent (on | off), sources (comma-separated, offered before the first answer).
  */
 import { createClient, type SearchHit, type SearchResponse, type SuggestResponse } from './client.ts';
 import { Filters } from './filters.ts';
+import { isOpenShortcut, shortcutHint, trapTab } from './modal.ts';
 import { readRecent, saveRecent } from './recent.ts';
 import { el, resultHref, resultOption, textOption } from './render.ts';
 import { countText, number, shownText, STRINGS, type Digits } from './strings.ts';
@@ -48,6 +50,8 @@ export class ArabicSearchElement extends HTMLElement {
 
   #shadow = this.attachShadow({ mode: 'open' });
   #root = el('div', 'as-root', 'root');
+  /** The form, the filters and the panel: in the root, or in the dialog in modal mode. */
+  #box = el('div', 'as-box');
   #form = el('form', 'as-form', 'form');
   #input = el('input', 'as-input', 'input');
   #toggle = button('as-toggle', 'filters-toggle');
@@ -56,6 +60,9 @@ export class ArabicSearchElement extends HTMLElement {
   #message = el('p', 'as-msg', 'message');
   #list = el('div', 'as-list', 'listbox');
   #live = el('div', 'as-sr');
+  #dialog: HTMLDialogElement | undefined;
+  #trigger = button('as-trigger', 'trigger');
+  #triggerLabel = el('span', '');
   /** The listbox's options in order; choosing one that is not a result link runs its action. */
   #options: HTMLElement[] = [];
   #actions = new WeakMap<Element, () => void>();
@@ -72,6 +79,12 @@ export class ArabicSearchElement extends HTMLElement {
   #offline = false;
   #onOnline = (): void => {
     if (this.#offline) this.#search();
+  };
+  #onShortcut = (event: KeyboardEvent): void => {
+    if (!this.#dialog?.open && isOpenShortcut(event)) {
+      event.preventDefault();
+      this.open();
+    }
   };
 
   constructor() {
@@ -125,6 +138,7 @@ export class ArabicSearchElement extends HTMLElement {
       if (option instanceof HTMLAnchorElement) {
         // The link navigates; a result opened is a search worth remembering.
         this.#remember();
+        this.close();
       } else if (option) {
         this.#actions.get(option)?.();
       }
@@ -136,7 +150,8 @@ export class ArabicSearchElement extends HTMLElement {
     panel.append(this.#message, list);
 
     this.#live.setAttribute('role', 'status');
-    root.append(form, this.#filters.element, panel, this.#live);
+    this.#box.append(form, this.#filters.element, panel);
+    root.append(this.#box, this.#live);
     shadow.append(root);
     this.#applyText();
     this.#filtersChanged();
@@ -147,10 +162,15 @@ export class ArabicSearchElement extends HTMLElement {
     // is made until the reader acts.
     this.#input.value ||= this.getAttribute('value') ?? '';
     addEventListener('online', this.#onOnline);
+    if (this.getAttribute('mode') === 'modal') {
+      this.#dialog ??= this.#makeDialog();
+      document.addEventListener('keydown', this.#onShortcut);
+    }
   }
 
   disconnectedCallback(): void {
     removeEventListener('online', this.#onOnline);
+    document.removeEventListener('keydown', this.#onShortcut);
     clearTimeout(this.#timer);
     this.#controller?.abort();
   }
@@ -165,9 +185,52 @@ export class ArabicSearchElement extends HTMLElement {
     return this.#input.value;
   }
 
+  /** Opens the search dialog (mode="modal"); the focus goes to its input. */
+  open(): void {
+    const dialog = this.#dialog;
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    this.#input.focus();
+    this.#input.select();
+    this.#emit('as-open');
+  }
+
+  /** Closes the search dialog; the focus goes back to the button that opens it. */
+  close(): void {
+    this.#dialog?.close();
+  }
+
   #applyText(): void {
     this.#input.placeholder = this.getAttribute('placeholder') ?? STRINGS.placeholder;
-    this.#input.setAttribute('aria-label', this.getAttribute('label') ?? STRINGS.label);
+    const label = this.getAttribute('label') ?? STRINGS.label;
+    this.#input.setAttribute('aria-label', label);
+    this.#dialog?.setAttribute('aria-label', label);
+    this.#triggerLabel.textContent = label;
+  }
+
+  #makeDialog(): HTMLDialogElement {
+    const dialog = el('dialog', 'as-dialog', 'dialog');
+    const trigger = this.#trigger;
+    trigger.setAttribute('aria-haspopup', 'dialog');
+    trigger.setAttribute('aria-keyshortcuts', 'Control+K Meta+K /');
+    const hint = el('kbd', 'as-kbd', undefined, shortcutHint());
+    hint.setAttribute('aria-hidden', 'true');
+    trigger.append(this.#triggerLabel, hint);
+    trigger.addEventListener('click', () => this.open());
+    const close = button('as-x', 'close', '×');
+    close.setAttribute('aria-label', STRINGS.close);
+    close.addEventListener('click', () => this.close());
+    this.#form.append(close);
+    dialog.addEventListener('keydown', (event) => trapTab(event, dialog, this.#shadow.activeElement));
+    dialog.addEventListener('close', () => {
+      this.#open(false);
+      trigger.focus();
+      this.#emit('as-close');
+    });
+    dialog.append(this.#box);
+    this.#root.prepend(trigger, dialog);
+    dialog.setAttribute('aria-label', this.#triggerLabel.textContent!);
+    return dialog;
   }
 
   get #query(): string {
@@ -228,9 +291,11 @@ export class ArabicSearchElement extends HTMLElement {
         return;
       }
       case 'Escape':
-        // First Escape closes the list, the second clears the query (and the native clear is ours).
+        // In the dialog Escape closes it. Inline, the first Escape closes the list, the second
+        // clears the query (and the native clear is ours).
         event.preventDefault();
-        if (!this.#panel.hidden) this.#open(false);
+        if (this.#dialog?.open) this.close();
+        else if (!this.#panel.hidden) this.#open(false);
         else {
           this.#input.value = '';
           this.#reset();

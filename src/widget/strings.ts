@@ -25,6 +25,7 @@ export const STRINGS = {
   from: 'من',
   to: 'إلى',
   sort: 'الترتيب',
+  close: 'إغلاق',
 };
 
 /** Date presets: label and how far back from today. */

@@ -6,7 +6,7 @@
  */
 const DARK = `--as-bg:#1d1f24;--as-fg:#eceef2;--as-muted:#a9adb8;--as-border:#4a4e59;
 --as-accent:#8ab4f8;--as-active:#2a3446;--as-mark:#6b5500;--as-mark-fg:#fff6d5;
---as-shadow:0 .5rem 1.5rem #0009;color-scheme:dark`;
+--as-shadow:0 .5rem 1.5rem #0009;--as-backdrop:#000a;color-scheme:dark`;
 
 export const WIDGET_CSS = `
 :host{
@@ -15,7 +15,7 @@ all:initial;
 --as-radius:.6rem;
 --as-bg:#fff;--as-fg:#1b1b1f;--as-muted:#55565f;--as-border:#b9bac4;
 --as-accent:#0b57d0;--as-active:#e8f0fe;--as-mark:#ffe27a;--as-mark-fg:#1b1b1f;
---as-shadow:0 .5rem 1.5rem #0003;
+--as-shadow:0 .5rem 1.5rem #0003;--as-backdrop:#0007;
 display:block;position:relative;color-scheme:light;accent-color:var(--as-accent);
 font:1rem/1.6 var(--as-font);color:var(--as-fg);text-align:start}
 :host([theme=dark]){${DARK}}
@@ -60,6 +60,16 @@ border-inline-start:3px solid transparent}
 .as-meta{display:block;font-size:.8rem;color:var(--as-muted)}
 .as-snip{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;font-size:.9rem}
 mark{background:var(--as-mark);color:var(--as-mark-fg);border-radius:.2em;padding-inline:.1em}
+.as-trigger{display:flex;align-items:center;justify-content:space-between;gap:1rem;inline-size:100%;padding-block:.6rem;padding-inline:1rem;color:var(--as-muted)}
+.as-kbd{font:inherit;font-size:.8rem;direction:ltr;unicode-bidi:isolate;border:1px solid var(--as-border);border-radius:.3rem;padding-inline:.4rem}
+.as-x{font-size:1.3rem;line-height:1}
+.as-dialog{inline-size:42rem;max-inline-size:calc(100% - 2rem);max-block-size:min(85vh,44rem);margin-block:8vh auto;padding:1rem;
+color:var(--as-fg);background:var(--as-bg);border:1px solid var(--as-border);border-radius:var(--as-radius);box-shadow:var(--as-shadow)}
+.as-dialog[open],.as-dialog .as-box{display:flex;flex-direction:column;min-block-size:0}
+.as-dialog .as-box{flex:1}
+.as-dialog .as-panel{position:static;flex:0 1 auto;min-block-size:0;max-block-size:none;margin-block-start:.5rem;box-shadow:none}
+.as-dialog::backdrop{background:var(--as-backdrop)}
+@media (max-width:40rem){.as-dialog{inline-size:100%;max-inline-size:none;block-size:100%;max-block-size:none;margin:0;border:0;border-radius:0}}
 .as-sr{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (prefers-reduced-motion:reduce){[data-busy] .as-spin{animation-duration:3s}}
 `;

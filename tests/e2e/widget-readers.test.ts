@@ -1,12 +1,13 @@
 /**
  * The widget's reader features in Chromium against the real Worker and the seed corpus:
- * filters (sources, dates, sort), more results, recent searches. The seed
+ * filters (sources, dates, sort), more results, the modal mode, recent searches. The seed
  * corpus has five articles matching بوتين; two have a source (one each) and one a date.
  */
 import { describe, expect, it } from 'vitest';
 import { searchOnHost, seriousViolations, useWidgetSession, waitForResults } from './support/widget-session.ts';
 import {
   CLEAR_RECENT,
+  DIALOG,
   FILTERS,
   FILTERS_TOGGLE,
   focused,
@@ -18,6 +19,7 @@ import {
   RECENT,
   RESULT,
   shownIds,
+  TRIGGER,
   typeQuery,
 } from './support/widget-dom.ts';
 
@@ -183,6 +185,88 @@ describe('more results', () => {
     await page.locator(MORE).click();
     await expectIds(2);
     expect(await page.locator(MESSAGE).textContent()).toBe('نتيجتان');
+  });
+});
+
+describe('modal mode', () => {
+  /** Presses `key` `times` times and checks after each press that the focus is in the dialog. */
+  async function tabAround(key: 'Tab' | 'Shift+Tab', times: number): Promise<Set<string>> {
+    const seen = new Set<string>();
+    for (let i = 0; i < times; i++) {
+      await session.page.keyboard.press(key);
+      const where = await focused(session.page);
+      expect(where, `after ${i + 1} × ${key}`).toMatch(/^dialog:/);
+      seen.add(where);
+    }
+    return seen;
+  }
+
+  it('opens with Ctrl+K, keeps Tab inside, closes with Escape and gives the focus back to the trigger', async () => {
+    const { page } = session;
+    await page.goto(`${session.host.origin}/?mode=modal`);
+    const events: string[] = [];
+    await page.exposeFunction('recordEvent', (type: string) => events.push(type));
+    await page.evaluate(() => {
+      for (const type of ['as-open', 'as-close']) document.querySelector('arabic-search')!.addEventListener(type, () => (window as unknown as { recordEvent(type: string): void }).recordEvent(type));
+    });
+    expect(await page.locator(TRIGGER).isVisible()).toBe(true);
+    expect(await page.locator(DIALOG).isVisible()).toBe(false);
+    expect(await page.locator(TRIGGER).getAttribute('aria-keyshortcuts')).toBe('Control+K Meta+K /');
+
+    await page.keyboard.press('Control+k');
+    await page.locator(DIALOG).waitFor();
+    expect(await focused(page)).toBe('dialog:input');
+    await typeQuery(page, 'بوتين');
+    await waitForResults(session, 'بوتين');
+    await openFilters();
+    expect(await seriousViolations(page, 'arabic-search')).toEqual([]);
+
+    await page.locator(INPUT).focus();
+    // Enough presses to go round more than once (a date field takes one per part of the date).
+    const forward = await tabAround('Tab', 30);
+    const backward = await tabAround('Shift+Tab', 30);
+    // It went round: the input, the filter controls and the close button were all reached.
+    for (const seen of [forward, backward]) expect([...seen]).toEqual(expect.arrayContaining(['dialog:input', 'dialog:filters-toggle', 'dialog:close', 'dialog:input.checkbox']));
+
+    await page.keyboard.press('Escape');
+    await page.locator(DIALOG).waitFor({ state: 'hidden' });
+    expect(await focused(page)).toBe('widget:trigger');
+    await expect.poll(() => events).toEqual(['as-open', 'as-close']);
+  });
+
+  it('opens with / from the page but not while the reader types in a field of the page', async () => {
+    const { page } = session;
+    await page.goto(`${session.host.origin}/?mode=modal&field=1`);
+    const field = page.locator('#host-field');
+    await field.click();
+    await page.keyboard.type('a/b');
+    await page.keyboard.press('Control+k');
+    expect(await field.inputValue()).toBe('a/b');
+    expect(await page.locator(DIALOG).isVisible()).toBe(false);
+
+    await page.locator('h1').click();
+    await page.keyboard.press('/');
+    await page.locator(DIALOG).waitFor();
+    expect(await focused(page)).toBe('dialog:input');
+    expect(await page.locator(INPUT).inputValue()).toBe('');
+    await page.locator('arabic-search [part=close]').click();
+    await page.locator(DIALOG).waitFor({ state: 'hidden' });
+    expect(await focused(page)).toBe('widget:trigger');
+  });
+
+  it('fills a narrow screen, and opens from its button', async () => {
+    const { page } = session;
+    await page.setViewportSize({ width: 390, height: 760 });
+    await page.goto(`${session.host.origin}/?mode=modal`);
+    await page.locator(TRIGGER).click();
+    await page.locator(DIALOG).waitFor();
+    expect(await page.locator(DIALOG).boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 760 });
+    await typeQuery(page, 'بوتين');
+    await waitForResults(session, 'بوتين');
+    // The results scroll inside the dialog, under the input.
+    const panel = (await page.locator(PANEL).boundingBox())!;
+    expect(panel.y).toBeGreaterThan((await page.locator(INPUT).boundingBox())!.y);
+    expect(panel.y + panel.height).toBeLessThanOrEqual(760);
   });
 });
 
