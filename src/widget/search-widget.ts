@@ -58,6 +58,7 @@ export class ArabicSearchElement extends HTMLElement {
   #filters = new Filters(() => this.#filtersChanged(), () => this.#digits);
   #panel = el('div', 'as-panel', 'panel');
   #message = el('p', 'as-msg', 'message');
+  #hint = el('p', 'as-msg', 'did-you-mean');
   #list = el('div', 'as-list', 'listbox');
   #live = el('div', 'as-sr');
   #dialog: HTMLDialogElement | undefined;
@@ -147,7 +148,7 @@ export class ArabicSearchElement extends HTMLElement {
     panel.hidden = true;
     // Keep the focus in the input when the pointer goes down in the panel, so the click lands.
     panel.addEventListener('pointerdown', (event) => event.preventDefault());
-    panel.append(this.#message, list);
+    panel.append(this.#message, this.#hint, list);
 
     this.#live.setAttribute('role', 'status');
     this.#box.append(form, this.#filters.element, panel);
@@ -327,7 +328,7 @@ export class ArabicSearchElement extends HTMLElement {
     return node;
   }
 
-  /** Searches for `q` as if typed, and remembers it (a completion, a recent search). */
+  /** Searches for `q` as if typed, and remembers it (a completion, a recent search, a correction). */
   #searchFor(q: string): void {
     this.#input.value = q;
     this.#remember();
@@ -348,6 +349,7 @@ export class ArabicSearchElement extends HTMLElement {
       this.#reset();
     });
     this.#message.replaceChildren();
+    this.#hint.replaceChildren();
     this.#setList([this.#group(STRINGS.recent, [...options, clear], true)], [...options, clear]);
     this.#open(true);
   }
@@ -378,6 +380,7 @@ export class ArabicSearchElement extends HTMLElement {
     this.#shown = '';
     this.#results = [];
     this.#setList([], []);
+    this.#hint.replaceChildren();
     this.#live.textContent = '';
     this.#open(false);
   }
@@ -430,6 +433,7 @@ export class ArabicSearchElement extends HTMLElement {
       this.#offline = !navigator.onLine;
       this.#results = [];
       this.#setList([], []);
+      this.#hint.replaceChildren();
       this.#say(this.#offline ? STRINGS.offline : STRINGS.error, true);
       this.#open(true);
     } finally {
@@ -446,11 +450,13 @@ export class ArabicSearchElement extends HTMLElement {
     const first = more ? this.#results.length : 0;
     const found = results.hits.map((hit, i) => resultOption(hit, href(hit), `as-r${first + i}`, digits));
     this.#results = more ? [...this.#results, ...found] : found;
+    let correction = '';
     if (!more) {
       this.#completions = (suggestions?.suggestions ?? [])
         .filter((suggestion) => suggestion.text.trim() !== q)
         .map((suggestion, i) => this.#option(textOption(suggestion.text, `as-s${i}`, 'suggestion'), () => this.#searchFor(suggestion.text)));
       this.#filters.counts = results.facets.source;
+      correction = this.#didYouMean(q, results.didYouMean);
     }
 
     const shown = this.#results.length;
@@ -467,8 +473,19 @@ export class ArabicSearchElement extends HTMLElement {
     this.#shown = q;
     const count = total === 0 ? STRINGS.empty : shown < total ? shownText(shown, total, digits) : countText(total, digits);
     this.#say(results.partial ? `${count}. ${STRINGS.partial}` : count);
+    if (correction) this.#live.append(` ${correction}`);
     this.#open(true);
     this.#emit('as-results', { query: q, total, shown, ...this.#filters.params });
+  }
+
+  /** Shows "هل تقصد: …؟" with the corrected query as a button that searches it; returns the text. */
+  #didYouMean(q: string, corrected: string | undefined): string {
+    this.#hint.replaceChildren();
+    if (!corrected?.trim() || corrected.trim() === q) return '';
+    const link = button('as-link', 'correction', corrected);
+    link.addEventListener('click', () => this.#searchFor(corrected));
+    this.#hint.append(`${STRINGS.didYouMean} `, link, '؟');
+    return `${STRINGS.didYouMean} ${corrected}؟`;
   }
 
   #group(label: string, options: HTMLElement[], visibleLabel = false): HTMLElement {

@@ -15,6 +15,7 @@ export const STRINGS = {
   /** A sharded archive answered without some of its parts (the API's `partial`). */
   partial: 'جزء من الأرشيف لم يستجب، فقد تنقص النتائج.',
   more: 'المزيد من النتائج',
+  didYouMean: 'هل تقصد:',
   recent: 'عمليات البحث الأخيرة',
   clearRecent: 'امسح عمليات البحث الأخيرة',
   filters: 'تصفية',
