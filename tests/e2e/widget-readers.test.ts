@@ -4,7 +4,7 @@
  * corpus has five articles matching بوتين; two have a source (one each) and one a date.
  */
 import { describe, expect, it } from 'vitest';
-import { searchOnHost, seriousViolations, useWidgetSession, waitForResults } from './support/widget-session.ts';
+import { saveScreenshot, searchOnHost, seriousViolations, useWidgetSession, waitForResults } from './support/widget-session.ts';
 import {
   CLEAR_RECENT,
   DIALOG,
@@ -252,6 +252,23 @@ describe('modal mode', () => {
     await page.locator('arabic-search [part=close]').click();
     await page.locator(DIALOG).waitFor({ state: 'hidden' });
     expect(await focused(page)).toBe('widget:trigger');
+  });
+
+  it('is saved as a screenshot with results, wide with the filters open and on a narrow screen', async () => {
+    const { page } = session;
+    for (const [name, width, height] of [['modal', 800, 640], ['narrow', 390, 760]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.goto(`${session.host.origin}/?dir=rtl&plain=1&mode=modal`);
+      await page.keyboard.press('Control+k');
+      await typeQuery(page, 'بوتين');
+      await waitForResults(session, 'بوتين');
+      if (name === 'modal') {
+        await openFilters();
+        await page.locator(INPUT).focus();
+      }
+      await page.keyboard.press('ArrowDown');
+      await saveScreenshot(page, name);
+    }
   });
 
   it('fills a narrow screen, and opens from its button', async () => {

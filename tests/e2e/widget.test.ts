@@ -2,16 +2,12 @@
  * The widget in headless Chromium, embedded in a page of another origin, against `wrangler dev`
  * serving the Worker with the repository's index (npm run build-index).
  */
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type HostPage } from './support/host-page.ts';
-import { ROOT, type DevServer } from './support/wrangler-dev.ts';
+import { type DevServer } from './support/wrangler-dev.ts';
 import { articleId, INPUT, LIVE, MESSAGE, OPTION, PANEL, RESULT, shownResults, typeQuery } from './support/widget-dom.ts';
-import { searchOnHost as search, seriousViolations as axeViolations, useWidgetSession } from './support/widget-session.ts';
-
-const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
+import { saveScreenshot, searchOnHost as search, seriousViolations as axeViolations, useWidgetSession } from './support/widget-session.ts';
 
 const session = useWidgetSession({ port: 8790, inspectorPort: 8793 });
 let worker: DevServer;
@@ -205,15 +201,15 @@ describe('<arabic-search> on a page of another origin', () => {
     expect(await seriousViolations('arabic-search')).toEqual([]);
   });
 
-  it('is saved as a screenshot with results, light and dark, right-to-left', async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
+  it('is saved as a screenshot with results, light with the filters open and dark, right-to-left', async () => {
     for (const theme of ['light', 'dark']) {
       await searchOnHost('بوتين', `?dir=rtl&plain=1&theme=${theme}`);
+      if (theme === 'light') {
+        await page.locator('arabic-search [part=filters-toggle]').click();
+        await page.locator(INPUT).focus();
+      }
       await page.keyboard.press('ArrowDown');
-      const path = join(ARTIFACTS, `widget-${theme}.png`);
-      await page.screenshot({ path });
-      // The README's pictures are refreshed on demand, not by every test run.
-      if (process.env['UPDATE_DOCS_SCREENSHOTS'] === '1') await copyFile(path, join(ROOT, `docs/widget-${theme}.png`));
+      await saveScreenshot(page, theme);
     }
   });
 });

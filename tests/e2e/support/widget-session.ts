@@ -4,6 +4,8 @@
  * (so localStorage starts empty). Registers the vitest hooks; the returned object is filled in
  * as they run. Each file passes its own ports: files run in parallel.
  */
+import { copyFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
@@ -11,9 +13,10 @@ import { buildWidget } from '../../../scripts/build-widget.ts';
 import { launchChromium } from './browser.ts';
 import { startHostPage, type HostPage } from './host-page.ts';
 import { MESSAGE, RESULT, typeQuery } from './widget-dom.ts';
-import { startWranglerDev, type DevServer, type DevServerOptions } from './wrangler-dev.ts';
+import { ROOT, startWranglerDev, type DevServer, type DevServerOptions } from './wrangler-dev.ts';
 
 const STARTUP_MS = 90_000;
+const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 
 export interface WidgetSession {
   worker: DevServer;
@@ -82,4 +85,15 @@ export async function seriousViolations(page: Page, include?: string): Promise<s
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
+}
+
+/**
+ * Saves a screenshot of the page to tests/e2e/artifacts/widget-<name>.png, and to docs/ with
+ * UPDATE_DOCS_SCREENSHOTS=1: the README's pictures are refreshed on demand, not by every run.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `widget-${name}.png`);
+  await page.screenshot({ path });
+  if (process.env['UPDATE_DOCS_SCREENSHOTS'] === '1') await copyFile(path, join(ROOT, `docs/widget-${name}.png`));
 }
