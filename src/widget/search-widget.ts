@@ -211,6 +211,8 @@ export class ArabicSearchElement extends HTMLElement {
 
   #makeDialog(): HTMLDialogElement {
     const dialog = el('dialog', 'as-dialog', 'dialog');
+    // A click on the backdrop closes it too, where browsers support it (light dismiss).
+    dialog.setAttribute('closedby', 'any');
     const trigger = this.#trigger;
     trigger.setAttribute('aria-haspopup', 'dialog');
     trigger.setAttribute('aria-keyshortcuts', 'Control+K Meta+K /');

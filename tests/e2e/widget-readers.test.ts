@@ -234,6 +234,18 @@ describe('modal mode', () => {
     await expect.poll(() => events).toEqual(['as-open', 'as-close']);
   });
 
+  it('closes on a click outside it, on the backdrop', async () => {
+    const { page } = session;
+    await page.goto(`${session.host.origin}/?mode=modal`);
+    await page.locator(TRIGGER).click();
+    await page.locator(DIALOG).waitFor();
+    const dialog = (await page.locator(DIALOG).boundingBox())!;
+    expect(dialog.y).toBeGreaterThan(20);
+    await page.mouse.click(10, 10);
+    await page.locator(DIALOG).waitFor({ state: 'hidden' });
+    expect(await focused(page)).toBe('widget:trigger');
+  });
+
   it('opens with / from the page but not while the reader types in a field of the page', async () => {
     const { page } = session;
     await page.goto(`${session.host.origin}/?mode=modal&field=1`);
