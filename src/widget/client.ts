@@ -39,6 +39,8 @@ export interface SearchResponse {
   /** A sharded corpus whose shards did not all answer: some matches are missing. */
   partial?: true;
   unavailableShards?: string[];
+  /** The query with its misspelled words corrected, when the index suggests one ("هل تقصد"). */
+  didYouMean?: string;
 }
 
 export interface SuggestResponse {

@@ -51,9 +51,9 @@ export function resultOption(hit: SearchHit, href: string, id: string, digits: D
   return option;
 }
 
-/** A query completion. */
-export function suggestionOption(text: string, id: string): HTMLDivElement {
-  const option = el('div', 'as-opt as-sug', 'option suggestion', text);
+/** An option that is not a result: a completion, a recent search, "more results"… (`kind` is its part). */
+export function textOption(text: string, id: string, kind: string): HTMLDivElement {
+  const option = el('div', `as-opt as-${kind}`, `option ${kind}`, text);
   option.id = id;
   option.setAttribute('role', 'option');
   option.setAttribute('aria-selected', 'false');

@@ -14,13 +14,39 @@ export const STRINGS = {
   retry: 'أعد المحاولة',
   /** A sharded archive answered without some of its parts (the API's `partial`). */
   partial: 'جزء من الأرشيف لم يستجب، فقد تنقص النتائج.',
+  more: 'المزيد من النتائج',
+  didYouMean: 'هل تقصد:',
+  recent: 'عمليات البحث الأخيرة',
+  clearRecent: 'امسح عمليات البحث الأخيرة',
+  filters: 'تصفية',
+  filtersLabel: 'تصفية النتائج',
+  source: 'المصدر',
+  noSources: 'تظهر المصادر بعد البحث.',
+  date: 'التاريخ',
+  from: 'من',
+  to: 'إلى',
+  sort: 'الترتيب',
+  close: 'إغلاق',
 };
+
+/** Date presets: label and how far back from today. */
+export const DATE_PRESETS: [label: string, days: number][] = [
+  ['أي وقت', 0],
+  ['آخر يوم', 1],
+  ['آخر أسبوع', 7],
+  ['آخر شهر', 30],
+  ['آخر سنة', 365],
+];
+export const CUSTOM_RANGE = 'نطاق مخصّص';
+export const SORTS = { relevance: 'الأكثر صلة', newest: 'الأحدث' } as const;
 
 export type Digits = 'latn' | 'arab';
 
+export const number = (count: number, digits: Digits): string => new Intl.NumberFormat(`ar-u-nu-${digits}`).format(count);
+
 /** `N نتيجة` with Arabic plural agreement: نتيجة واحدة، نتيجتان، ٣ نتائج، ١١ نتيجة. */
 export function countText(count: number, digits: Digits): string {
-  const n = new Intl.NumberFormat(`ar-u-nu-${digits}`).format(count);
+  const n = number(count, digits);
   switch (new Intl.PluralRules('ar').select(count)) {
     case 'zero':
       return STRINGS.empty;
@@ -33,6 +59,11 @@ export function countText(count: number, digits: Digits): string {
     default:
       return `${n} نتيجة`;
   }
+}
+
+/** `shown من total`: ٤ من ٥ نتائج، ١ من نتيجتين (the dual after من is genitive). */
+export function shownText(shown: number, total: number, digits: Digits): string {
+  return `${number(shown, digits)} من ${total === 2 ? 'نتيجتين' : countText(total, digits)}`;
 }
 
 /** `2025-01-26` → `26 يناير 2025`; the text as given when it is not a date. */

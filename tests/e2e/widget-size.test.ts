@@ -1,5 +1,5 @@
 /**
- * widget.js must stay small enough to embed anywhere: at most 8 KB gzip, measured on the file the
+ * widget.js must stay small enough to embed anywhere: at most 10 KB gzip, measured on the file the
  * Worker serves (the build writes it, this test reads it back).
  */
 import { readFile } from 'node:fs/promises';
@@ -7,10 +7,10 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildWidget, WIDGET_BUNDLE } from '../../scripts/build-widget.ts';
 
-const BUDGET_BYTES = 8 * 1024;
+const BUDGET_BYTES = 10 * 1024;
 
 describe('widget.js', () => {
-  it('is at most 8 KB gzip as built', async () => {
+  it('is at most 10 KB gzip as built', async () => {
     await buildWidget();
     const { widgetJs } = (await import(`${WIDGET_BUNDLE}?t=${Date.now()}`)) as { widgetJs: string };
     const onDisk = await readFile(WIDGET_BUNDLE, 'utf8');

@@ -2,76 +2,24 @@
  * The widget in headless Chromium, embedded in a page of another origin, against `wrangler dev`
  * serving the Worker with the repository's index (npm run build-index).
  */
-import { copyFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildWidget } from '../../scripts/build-widget.ts';
-import { launchChromium } from './support/browser.ts';
-import { startHostPage, type HostPage } from './support/host-page.ts';
-import { ROOT, startWranglerDev, type DevServer } from './support/wrangler-dev.ts';
-import { INPUT, LIVE, MESSAGE, OPTION, PANEL, RESULT, shownResults, typeQuery } from './support/widget-dom.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type HostPage } from './support/host-page.ts';
+import { type DevServer } from './support/wrangler-dev.ts';
+import { articleId, INPUT, LIVE, MESSAGE, OPTION, PANEL, RESULT, shownResults, typeQuery } from './support/widget-dom.ts';
+import { saveScreenshot, searchOnHost as search, seriousViolations as axeViolations, useWidgetSession } from './support/widget-session.ts';
 
-const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
-const STARTUP_MS = 90_000;
-
+const session = useWidgetSession({ port: 8790, inspectorPort: 8793 });
 let worker: DevServer;
 let host: HostPage;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let pageErrors: Error[];
-/** The page's console errors (the widget logs why a search failed), for failure messages. */
-let consoleErrors: string[];
-
-beforeAll(async () => {
-  await buildWidget();
-  worker = await startWranglerDev({ port: 8790, inspectorPort: 8793 });
-  host = await startHostPage(worker.origin);
-  browser = await launchChromium();
-}, STARTUP_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-  await worker?.stop();
+beforeEach(() => {
+  ({ worker, host, context, page } = session);
 });
 
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 800, height: 640 } });
-  page = await context.newPage();
-  pageErrors = [];
-  consoleErrors = [];
-  page.on('pageerror', (error) => pageErrors.push(error));
-  page.on('console', (message) => message.type() === 'error' && consoleErrors.push(message.text()));
-});
-
-afterEach(async () => {
-  await context.close();
-  expect(pageErrors).toEqual([]);
-});
-
-/** Article id from a result link (`…/articles/<id>?q=…`). */
-const articleId = (href: string): string => decodeURIComponent(new URL(href).pathname.split('/').pop()!);
-
-async function searchOnHost(query: string, params = ''): Promise<void> {
-  await page.goto(`${host.origin}/${params}`);
-  await typeQuery(page, query);
-  // Results, or the error state: then fail at once and say why instead of timing out.
-  await page.locator(`${RESULT}, arabic-search [part=retry]`).first().waitFor();
-  if ((await page.locator(RESULT).count()) === 0) throw new Error(`no results for ${query}: ${await page.locator(MESSAGE).textContent()} ${consoleErrors.join('\n')}`);
-}
-
-/** Serious and critical axe violations inside `selector` (ids and the nodes they hit). */
-async function seriousViolations(include?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
-}
+const searchOnHost = (query: string, params = ''): Promise<void> => search(session, query, params);
+const seriousViolations = (include?: string): Promise<string[]> => axeViolations(page, include);
 
 describe('<arabic-search> on a page of another origin', () => {
   it('shows results with the matched words highlighted while typing بوتين', async () => {
@@ -253,15 +201,15 @@ describe('<arabic-search> on a page of another origin', () => {
     expect(await seriousViolations('arabic-search')).toEqual([]);
   });
 
-  it('is saved as a screenshot with results, light and dark, right-to-left', async () => {
-    await mkdir(ARTIFACTS, { recursive: true });
+  it('is saved as a screenshot with results, light with the filters open and dark, right-to-left', async () => {
     for (const theme of ['light', 'dark']) {
       await searchOnHost('بوتين', `?dir=rtl&plain=1&theme=${theme}`);
+      if (theme === 'light') {
+        await page.locator('arabic-search [part=filters-toggle]').click();
+        await page.locator(INPUT).focus();
+      }
       await page.keyboard.press('ArrowDown');
-      const path = join(ARTIFACTS, `widget-${theme}.png`);
-      await page.screenshot({ path });
-      // The README's pictures are refreshed on demand, not by every test run.
-      if (process.env['UPDATE_DOCS_SCREENSHOTS'] === '1') await copyFile(path, join(ROOT, `docs/widget-${theme}.png`));
+      await saveScreenshot(page, theme);
     }
   });
 });

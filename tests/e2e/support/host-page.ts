@@ -21,8 +21,11 @@ const THEME_CSS = `
   arabic-search { --as-accent: rgb(128, 0, 128); }
   arabic-search::part(mark) { background: rgb(0, 128, 0); }`;
 
-/** Query parameters of `/`: dir (ltr | rtl), plain (no hostile CSS, for screenshots), themed, csp=0, and attributes passed to the widget. */
-const WIDGET_ATTRIBUTES = ['theme', 'digits', 'result-url', 'limit'];
+/**
+ * Query parameters of `/`: dir (ltr | rtl), plain (no hostile CSS, for screenshots), themed,
+ * csp=0, field (a text field of the page's own before the widget), and attributes passed to the widget.
+ */
+const WIDGET_ATTRIBUTES = ['theme', 'digits', 'result-url', 'limit', 'mode', 'recent', 'sources'];
 
 function page(workerOrigin: string, params: URLSearchParams): string {
   const dir = params.get('dir') === 'rtl' ? 'rtl' : 'ltr';
@@ -45,6 +48,7 @@ function page(workerOrigin: string, params: URLSearchParams): string {
 <body>
 <main>
 <h1>${dir === 'rtl' ? 'صفحة مضيفة' : 'A host page'}</h1>
+${params.has('field') ? '<label>Comment <textarea id="host-field"></textarea></label>' : ''}
 <arabic-search endpoint="${workerOrigin}/api"${attributes}></arabic-search>
 <h2>${dir === 'rtl' ? 'محتوى تحت الودجة' : 'Content below the widget'}</h2>
 </main>

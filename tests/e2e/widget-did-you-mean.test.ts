@@ -1,0 +1,39 @@
+/**
+ * "هل تقصد": a misspelled query against the real Worker gets the corrected query as a hint the
+ * reader can choose. The Worker sends `didYouMean` once typo tolerance is in; until then this
+ * file fails, on purpose: it is the widget's half of that feature.
+ */
+import { describe, expect, it } from 'vitest';
+import { seriousViolations, useWidgetSession, waitForResults } from './support/widget-session.ts';
+import { focused, INPUT, LIVE, MESSAGE, shownResults, typeQuery } from './support/widget-dom.ts';
+
+const session = useWidgetSession({ port: 8796, inspectorPort: 8797 });
+
+/** هلسنكي (in two seed articles) with its last letter changed: it matches nothing as typed. */
+const MISSPELLED = 'هلسنكل';
+const CORRECTED = 'هلسنكي';
+const HINT = 'arabic-search [part=did-you-mean]';
+
+describe('did you mean', () => {
+  it('offers the corrected query for a misspelled word, and searches it when chosen from the keyboard', async () => {
+    const { page } = session;
+    await page.goto(session.host.origin);
+    await typeQuery(page, MISSPELLED);
+    await expect.poll(() => page.locator(MESSAGE).textContent(), { timeout: 5000 }).toBe('لا توجد نتائج');
+    expect(await page.locator(HINT).textContent()).toBe(`هل تقصد: ${CORRECTED}؟`);
+    expect(await page.locator(LIVE).textContent()).toBe(`لا توجد نتائج هل تقصد: ${CORRECTED}؟`);
+    expect(await seriousViolations(page, 'arabic-search')).toEqual([]);
+
+    // Tab from the input: the filter toggle, then the correction.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('widget:correction');
+    await page.keyboard.press('Enter');
+    expect(await page.locator(INPUT).inputValue()).toBe(CORRECTED);
+    await waitForResults(session, CORRECTED);
+    const results = await shownResults(page);
+    expect(results).toHaveLength(2);
+    for (const result of results) expect(result.marks).toContain(CORRECTED);
+    expect(await page.locator(HINT).textContent()).toBe('');
+  });
+});
