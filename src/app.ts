@@ -1,7 +1,7 @@
 /**
  * The Worker's HTTP surface: middleware, routes and error handling.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { articleRoute } from './api/article-route.ts';
@@ -53,7 +53,7 @@ export function createApp(backendFor: (env: Env) => SearchBackend): Hono<AppEnv>
   app.use(
     '/api/*',
     cors({
-      origin: (origin, c) => allowedOrigin(origin, (c.env as AppEnv['Bindings']).CORS_ALLOWED_ORIGINS),
+      origin: (origin, c: Context<AppEnv>) => allowedOrigin(origin, c.env.CORS_ALLOWED_ORIGINS),
       allowMethods: ['GET', 'HEAD', 'OPTIONS'],
       exposeHeaders: ['ETag', 'Server-Timing', 'Retry-After'],
       maxAge: 86400,
