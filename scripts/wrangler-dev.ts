@@ -2,7 +2,7 @@
  * The one `wrangler dev` launcher of the tests and benches: starts it as a child process in its
  * own process group (stopping the group stops the workerd it spawned too), with a fresh local
  * state directory, and resolves once the Worker answers /api/health (any status: a degraded
- * sharded set answers 503, and that is an answer).
+ * sharded set answers 503, and that is an answer), or once wrangler says it is ready.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -21,7 +21,12 @@ export interface WranglerDevOptions {
   inspectorPort?: number;
   /** How long to wait for the first answer. Default: 60 s (bundling and workerd's start on a busy 2-core machine). */
   readyTimeoutMs?: number;
-  /** `--log-level`. Default: wrangler's (`log`). */
+  /**
+   * `answer` (the default): the Worker has answered /api/health. `ready-line`: wrangler printed
+   * "Ready on", no request sent yet, for a bench that times the first request itself.
+   */
+  until?: 'answer' | 'ready-line';
+  /** `--log-level` (`ready-line` needs the line: `info` or `log`). Default: wrangler's (`log`). */
   logLevel?: 'debug' | 'info' | 'log' | 'warn' | 'error' | 'none';
 }
 
@@ -44,7 +49,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
-  const { port, cwd = ROOT, configs = [], inspectorPort, readyTimeoutMs = 60_000, logLevel } = options;
+  const { port, cwd = ROOT, configs = [], inspectorPort, readyTimeoutMs = 60_000, logLevel, until = 'answer' } = options;
   // A fresh state directory: the local edge cache persists, and an answer cached by an earlier
   // run (another build over the same corpus) must not leak into this one.
   mkdirSync(join(ROOT, '.wrangler'), { recursive: true });
@@ -91,19 +96,23 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
     return stopping;
   };
 
+  /** The Worker answered /api/health with JSON (a problem document when degraded); anything else is wrangler's own page. */
+  const answered = async (): Promise<boolean> => {
+    try {
+      const response = await fetch(`${origin}/api/health`);
+      await response.arrayBuffer();
+      return /json/.test(response.headers.get('Content-Type') ?? '');
+    } catch {
+      return false; // Not listening yet.
+    }
+  };
+  const waitingFor = until === 'ready-line' ? 'print "Ready on"' : `answer ${origin}/api/health`;
   const deadline = Date.now() + readyTimeoutMs;
   try {
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode ?? child.signalCode}:\n${output}`);
-      try {
-        const response = await fetch(`${origin}/api/health`);
-        await response.arrayBuffer();
-        // The Worker answers JSON (a problem document when degraded); anything else is wrangler's own page.
-        if (/json/.test(response.headers.get('Content-Type') ?? '')) break;
-      } catch {
-        // Not listening yet.
-      }
-      if (Date.now() > deadline) throw new Error(`wrangler dev did not answer ${origin}/api/health within ${readyTimeoutMs} ms:\n${output}`);
+      if (until === 'ready-line' ? readyLineMs !== undefined : await answered()) break;
+      if (Date.now() > deadline) throw new Error(`wrangler dev did not ${waitingFor} within ${readyTimeoutMs} ms:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   } catch (error) {

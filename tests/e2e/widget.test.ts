@@ -10,13 +10,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { buildWidget } from '../../scripts/build-widget.ts';
 import { launchChromium } from './support/browser.ts';
 import { startHostPage, type HostPage } from './support/host-page.ts';
-import { ROOT, startWranglerDev, type DevServer } from './support/wrangler-dev.ts';
+import { ROOT } from '../../scripts/worker-set.ts';
+import { startWranglerDev, type WranglerDev } from '../../scripts/wrangler-dev.ts';
 import { INPUT, LIVE, MESSAGE, OPTION, PANEL, RESULT, shownResults, typeQuery } from './support/widget-dom.ts';
 
 const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
 const STARTUP_MS = 90_000;
 
-let worker: DevServer;
+let worker: WranglerDev;
 let host: HostPage;
 let browser: Browser;
 let context: BrowserContext;
