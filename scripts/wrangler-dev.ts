@@ -1,8 +1,8 @@
 /**
  * The one `wrangler dev` launcher of the tests and benches: starts it as a child process in its
  * own process group (stopping the group stops the workerd it spawned too), with a fresh local
- * state directory, and resolves once the Worker answers /api/health (any status: a degraded
- * sharded set answers 503, and that is an answer), or once wrangler says it is ready.
+ * state directory, and resolves once the Worker answers /api/health with 2xx (or with any JSON,
+ * for a set meant to be degraded), or once wrangler says it is ready.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -22,10 +22,12 @@ export interface WranglerDevOptions {
   /** How long to wait for the first answer. Default: 60 s (bundling and workerd's start on a busy 2-core machine). */
   readyTimeoutMs?: number;
   /**
-   * `answer` (the default): the Worker has answered /api/health. `ready-line`: wrangler printed
-   * "Ready on", no request sent yet, for a bench that times the first request itself.
+   * `ok` (the default): /api/health answered 2xx; a sharded set answers 503 until every shard is
+   * up, and wrangler may still restart the runtime meanwhile. `answer`: any JSON answer, for a set
+   * that is meant to be degraded. `ready-line`: wrangler printed "Ready on", no request sent yet,
+   * for a bench that times the first request itself.
    */
-  until?: 'answer' | 'ready-line';
+  until?: 'ok' | 'answer' | 'ready-line';
   /** `--log-level` (`ready-line` needs the line: `info` or `log`). Default: wrangler's (`log`). */
   logLevel?: 'debug' | 'info' | 'log' | 'warn' | 'error' | 'none';
 }
@@ -49,7 +51,7 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
-  const { port, cwd = ROOT, configs = [], inspectorPort, readyTimeoutMs = 60_000, logLevel, until = 'answer' } = options;
+  const { port, cwd = ROOT, configs = [], inspectorPort, readyTimeoutMs = 60_000, logLevel, until = 'ok' } = options;
   // A fresh state directory: the local edge cache persists, and an answer cached by an earlier
   // run (another build over the same corpus) must not leak into this one.
   mkdirSync(join(ROOT, '.wrangler'), { recursive: true });
@@ -96,17 +98,17 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
     return stopping;
   };
 
-  /** The Worker answered /api/health with JSON (a problem document when degraded); anything else is wrangler's own page. */
+  /** The Worker answered /api/health with JSON (2xx for `ok`); anything else is wrangler's own page. */
   const answered = async (): Promise<boolean> => {
     try {
       const response = await fetch(`${origin}/api/health`);
       await response.arrayBuffer();
-      return /json/.test(response.headers.get('Content-Type') ?? '');
+      return /json/.test(response.headers.get('Content-Type') ?? '') && (until === 'answer' || response.ok);
     } catch {
       return false; // Not listening yet.
     }
   };
-  const waitingFor = until === 'ready-line' ? 'print "Ready on"' : `answer ${origin}/api/health`;
+  const waitingFor = until === 'ready-line' ? 'print "Ready on"' : `answer ${origin}/api/health${until === 'ok' ? ' with 2xx' : ''}`;
   const deadline = Date.now() + readyTimeoutMs;
   try {
     for (;;) {

@@ -103,7 +103,7 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
       const services = config['services'] as { binding: string; service: string }[];
       services[1]!.service = 'no-such-shard-worker';
     });
-    broken = await startWranglerDev({ port: port + 1, configs: devOrder(withMissingShard), readyTimeoutMs: 180_000 });
+    broken = await startWranglerDev({ port: port + 1, configs: devOrder(withMissingShard), readyTimeoutMs: 180_000, until: 'answer' });
     const { status, body } = await get(broken.origin, `/api/search?q=${encodeURIComponent('السعودية')}`);
     const expected = searchArticles(reference, { q: 'السعودية', limit: 10, offset: 0, sources: [], sort: 'relevance' });
     expect(status).toBe(200);
