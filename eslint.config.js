@@ -13,4 +13,6 @@ export default tseslint.config(
       'no-misleading-character-class': 'off', // Arabic mark classes are intended
     },
   },
+  // Plain JavaScript run by Node before the project's Node is there (scripts/ensure-node.mjs).
+  { files: ['**/*.mjs'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
 );

@@ -12,7 +12,6 @@
  *
  * Options (environment): LOAD_ARTICLES (5000), LOAD_SECONDS (60), LOAD_CONNECTIONS (64), LOAD_PORT (8771).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +19,7 @@ import autocannon, { type Result as LoadResult } from 'autocannon';
 import { readNews, writeCorpusFile, type CorpusRecord } from './lib/news-corpus.ts';
 import { writeSection } from './lib/results-md.ts';
 import { buildIndex, bundleWorker, ROOT } from './lib/worker-bundle.ts';
+import { startWranglerDev, type WranglerDev } from '../scripts/wrangler-dev.ts';
 
 const ARTICLES = Number(process.env['LOAD_ARTICLES'] ?? 5000);
 const SECONDS = Number(process.env['LOAD_SECONDS'] ?? 60);
@@ -50,45 +50,6 @@ function wranglerConfig(): string {
     'simple = { limit = 100000000, period = 60 }',
     '',
   ].join('\n');
-}
-
-function startServer(dir: string): { child: ChildProcess; log: string[] } {
-  const log: string[] = [];
-  const child = spawn(
-    process.execPath,
-    [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '-c', join(dir, 'wrangler.toml'), '--ip', '127.0.0.1', '--port', String(PORT), '--persist-to', join(dir, 'state'), '--log-level', 'warn'],
-    { cwd: dir, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1' } },
-  );
-  const keep = (chunk: Buffer): void => {
-    log.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    log.splice(0, Math.max(0, log.length - 200));
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  return { child, log };
-}
-
-function stopServer(child: ChildProcess | undefined): void {
-  if (child?.pid === undefined || child.exitCode !== null) return;
-  try {
-    process.kill(-child.pid, 'SIGTERM'); // the whole group: wrangler and its workerd
-  } catch {
-    // already gone
-  }
-}
-
-async function waitForHealth(timeoutMs: number): Promise<{ articles: number }> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(`${BASE}/api/health`);
-      if (response.ok) return (await response.json()) as { articles: number };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`wrangler dev did not answer /api/health within ${timeoutMs / 1000} s`);
 }
 
 // ---------------------------------------------------------------- the requests
@@ -258,14 +219,14 @@ Worst p99: **${ms(worst.p99)}** (${worst.label}). Round-trip time through wrangl
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-load-'));
-  let server: ReturnType<typeof startServer> | undefined;
+  let server: WranglerDev | undefined;
   const hardStop = setTimeout(() => {
     console.error(`bench:load: still running after ${HARD_LIMIT_MS / 1000} s; stopping.`);
-    stopServer(server?.child);
+    void server?.stop();
     process.exit(1);
   }, HARD_LIMIT_MS);
   process.on('SIGINT', () => {
-    stopServer(server?.child);
+    void server?.stop();
     process.exit(130);
   });
   try {
@@ -276,8 +237,8 @@ async function main(): Promise<void> {
     await bundleWorker('index.ts', module, join(dir, 'out', 'worker.js'), { indexFile: 'external' });
     writeFileSync(join(dir, 'out', 'wrangler.toml'), wranglerConfig());
 
-    server = startServer(join(dir, 'out'));
-    const health = await waitForHealth(180_000);
+    server = await startWranglerDev({ port: PORT, cwd: join(dir, 'out'), configs: [join(dir, 'out', 'wrangler.toml')], logLevel: 'warn', readyTimeoutMs: 180_000 });
+    const health = (await (await fetch(`${BASE}/api/health`)).json()) as { articles: number };
     console.log(`bench:load: wrangler dev on ${BASE} serves ${health.articles} articles`);
 
     console.log('bench:load: adversarial queries');
@@ -299,13 +260,13 @@ async function main(): Promise<void> {
     );
     console.log(`  status codes ${JSON.stringify(load.statusCodeStats)}, errors ${load.errors}, timeouts ${load.timeouts}`);
     // wrangler's own attempts to reach the internet (there is none here) are not the Worker's errors.
-    const problems = server.log.filter((line) => /error|exception/i.test(line) && !/ENOTFOUND/.test(line));
+    const problems = server.output().split('\n').filter((line) => /error|exception/i.test(line) && !/ENOTFOUND/.test(line));
     if (problems.length > 0) console.log(`  server log (errors):\n    ${problems.slice(-10).join('\n    ')}`);
 
     writeSection(new URL('RESULTS.md', import.meta.url), 'robustness', report({ articles: health.articles, shares }, adversarial, load));
     console.log('bench:load: wrote the robustness section of bench/RESULTS.md');
   } finally {
-    stopServer(server?.child);
+    await server?.stop();
     clearTimeout(hardStop);
     rmSync(dir, { recursive: true, force: true });
   }

@@ -16,7 +16,8 @@ import { gzipSync } from 'node:zlib';
 import { readSubset, titleQueries } from './lib/scale-corpus.ts';
 import { writePeer, type PeerName } from './lib/scale-peers.ts';
 import { renderChart, renderSection, type SizeResult, type EngineLoad, type WorkerRun } from './lib/scale-report.ts';
-import { bundleSize, emptyWorker, snapshot, startDev, timedGet, workerCopy } from './lib/scale-workerd.ts';
+import { startWranglerDev } from '../scripts/wrangler-dev.ts';
+import { bundleSize, emptyWorker, snapshot, timedGet, workerCopy } from './lib/scale-workerd.ts';
 import { writeSection } from './lib/results-md.ts';
 import { loadIndex } from '../src/search/read-index.ts';
 
@@ -93,27 +94,28 @@ async function measureWorker(dir: string, queries: string[], portOffset: number)
   const searchWall: number[] = [];
   const suggest: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const dev = await startDev(dir, port + portOffset);
+    // Ready by wrangler's line, not a request: the first /api/health below is timed.
+    const dev = await startWranglerDev({ port: port + portOffset, cwd: dir, until: 'ready-line', logLevel: 'info', readyTimeoutMs: 180_000 });
     try {
       readies.push(dev.readyMs);
-      const first = await timedGet(`${dev.url}/api/health`);
+      const first = await timedGet(`${dev.origin}/api/health`);
       if (first.status !== 200) throw new Error(`/api/health answered ${first.status}`);
       firsts.push(first.ms);
       if (i === runs - 1) {
         for (const q of queries) {
-          const timed = await timedGet(`${dev.url}/api/search?q=${encodeURIComponent(q)}`);
+          const timed = await timedGet(`${dev.origin}/api/search?q=${encodeURIComponent(q)}`);
           if (timed.status !== 200 || timed.serverMs === undefined) throw new Error(`/api/search?q=${q} answered ${timed.status}`);
           search.push(timed.serverMs);
           searchWall.push(timed.ms);
         }
         for (const q of queries) {
           const prefix = q.split(' ')[0]!.slice(0, 3);
-          const timed = await timedGet(`${dev.url}/api/suggest?q=${encodeURIComponent(prefix)}`);
+          const timed = await timedGet(`${dev.origin}/api/suggest?q=${encodeURIComponent(prefix)}`);
           if (timed.serverMs !== undefined) suggest.push(timed.serverMs);
         }
       }
     } finally {
-      dev.stop();
+      await dev.stop();
     }
   }
   return { readyMs: median(readies), firstMs: median(firsts), search: quantiles(search), searchWall: quantiles(searchWall), suggest: quantiles(suggest) };
@@ -137,11 +139,11 @@ async function emptyBaseline(): Promise<{ firstMs: number; startupMs: number | u
   const startupMs = startupCpu(dir);
   const firsts: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const dev = await startDev(dir, port + 9);
+    const dev = await startWranglerDev({ port: port + 9, cwd: dir, until: 'ready-line', logLevel: 'info', readyTimeoutMs: 180_000 });
     try {
-      firsts.push((await timedGet(`${dev.url}/`)).ms);
+      firsts.push((await timedGet(`${dev.origin}/`)).ms);
     } finally {
-      dev.stop();
+      await dev.stop();
     }
   }
   return { firstMs: median(firsts), startupMs };

@@ -13,9 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSubset, titleQueries } from './lib/scale-corpus.ts';
-import { snapshot, startDev, timedGet, unlimitedPublicConfig, workerCopy, type DevServer } from './lib/scale-workerd.ts';
+import { startWranglerDev, type WranglerDev } from '../scripts/wrangler-dev.ts';
+import { snapshot, timedGet, unlimitedPublicConfig, workerCopy } from './lib/scale-workerd.ts';
 import { percentile } from './lib/metrics.ts';
-import { devConfigArgs, readWorkerSet } from '../scripts/worker-set.ts';
+import { devOrder, readWorkerSet } from '../scripts/worker-set.ts';
 import { writeSection } from './lib/results-md.ts';
 
 const { values } = parseArgs({
@@ -109,11 +110,11 @@ interface WorkerFigures {
   top10: Map<string, string>;
 }
 
-async function measure(dev: DevServer, queries: readonly string[]): Promise<WorkerFigures> {
+async function measure(dev: WranglerDev, queries: readonly string[]): Promise<WorkerFigures> {
   const figures: WorkerFigures = { server: [], wall: [], top10: new Map() };
-  await timedGet(`${dev.url}/api/health`);
+  await timedGet(`${dev.origin}/api/health`);
   for (const q of queries) {
-    const url = `${dev.url}/api/search?q=${encodeURIComponent(q)}`;
+    const url = `${dev.origin}/api/search?q=${encodeURIComponent(q)}`;
     const timed = await timedGet(url);
     if (timed.status !== 200 || timed.serverMs === undefined) throw new Error(`${url} answered ${timed.status}`);
     figures.server.push(timed.serverMs);
@@ -121,7 +122,7 @@ async function measure(dev: DevServer, queries: readonly string[]): Promise<Work
   }
   // The answers themselves, after the timed pass (the edge cache answers these).
   for (const q of queries) {
-    const body = (await (await fetch(`${dev.url}/api/search?q=${encodeURIComponent(q)}`)).json()) as { hits: { id: string }[]; total: number; partial?: boolean };
+    const body = (await (await fetch(`${dev.origin}/api/search?q=${encodeURIComponent(q)}`)).json()) as { hits: { id: string }[]; total: number; partial?: boolean };
     figures.top10.set(q, JSON.stringify([body.total, body.partial ?? false, body.hits.map((hit) => hit.id)]));
   }
   return figures;
@@ -150,20 +151,20 @@ async function main(): Promise<void> {
 
     log('single Worker under wrangler dev');
     const copy = workerCopy(join(work, 'worker'), singleOut, ROOT);
-    let dev = await startDev(copy, port);
+    let dev = await startWranglerDev({ port, cwd: copy, readyTimeoutMs: 180_000 });
     let single: WorkerFigures;
     try {
       single = await measure(dev, queries);
     } finally {
-      dev.stop();
+      await dev.stop();
     }
     log(`${shardCount} shards and the public Worker under wrangler dev`);
-    dev = await startDev(ROOT, port + 1, 300_000, devConfigArgs(unlimitedPublicConfig(readWorkerSet(join(shardedOut, 'workers.json')).configs, 'public-bench')));
+    dev = await startWranglerDev({ port: port + 1, cwd: ROOT, configs: devOrder(unlimitedPublicConfig(readWorkerSet(join(shardedOut, 'workers.json')).configs, 'public-bench')), readyTimeoutMs: 300_000 });
     let sharded: WorkerFigures;
     try {
       sharded = await measure(dev, queries);
     } finally {
-      dev.stop();
+      await dev.stop();
     }
     const identical = queries.filter((q) => single.top10.get(q) === sharded.top10.get(q)).length;
     const section = render({ articles: articles.length, queries, shards, single, sharded, identical, singleBuildMs, shardedBuildMs });

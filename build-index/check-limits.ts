@@ -12,6 +12,15 @@ const MiB = 2 ** 20;
 export const WORKER_LIMITS = { bundleBytes: 64 * MiB, memoryBytes: 128 * MiB, startupMs: 1000 } as const;
 
 /**
+ * A request may invoke at most 32 Workers through service bindings, and every search asks every
+ * shard: the public Worker and at most 31 shards.
+ */
+export const MAX_WORKERS_PER_REQUEST = 32;
+export const MAX_SHARDS = MAX_WORKERS_PER_REQUEST - 1;
+/** `--shards auto` splits by text and each shard keeps fixed costs: 15% more shards than the ratio says. */
+export const SHARD_MARGIN = 1.15;
+
+/**
  * Shares of the limits an index may use: the rest is for the Worker's own code, a request's
  * working memory (a query matching every article) and the difference between this machine
  * and Cloudflare's.
@@ -126,4 +135,22 @@ export function limitRatio(estimate: LimitEstimate): number {
     estimate.memoryBytes / (WORKER_LIMITS.memoryBytes * LIMIT_SHARES.memory),
     estimate.startupMs / (WORKER_LIMITS.startupMs * LIMIT_SHARES.startup),
   );
+}
+
+/** The shard count `--shards auto` starts from for an index over its limits (at least 2; may be over MAX_SHARDS). */
+export function autoShardCount(estimate: LimitEstimate): number {
+  return Math.max(2, Math.ceil(limitRatio(estimate) * SHARD_MARGIN));
+}
+
+/** The refusal of a corpus that needs more shards than a request can reach. */
+export function tooManyShardsMessage(needed: number, estimate: LimitEstimate): string {
+  return [
+    `build-index: this corpus needs about ${needed} shards, more than the ${MAX_SHARDS} a search can reach; nothing was written.`,
+    `  A request may invoke at most ${MAX_WORKERS_PER_REQUEST} Workers through service bindings (the public Worker and ${MAX_SHARDS} shards),`,
+    `  and every search asks every shard. As one Worker the index would take: bundle ${mib(estimate.bundleBytes)}, memory ~${mib(estimate.memoryBytes)},`,
+    `  startup ~${estimate.startupMs.toFixed(0)} ms (article bodies ${mib(estimate.parts.bodies)} of it).`,
+    '  What to do instead: index fewer articles (for example the most recent ones), or shorten the bodies in the',
+    '  corpus (a lead paragraph and the url of the full article); bench/RESULTS.md ("Sharding") has the plan for',
+    '  larger archives (bodies out of the shards).',
+  ].join('\n');
 }

@@ -14,15 +14,13 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { IndexManifest, StoredArticle } from '../src/search/index-format.ts';
 import { buildIndexData, buildShardedIndexData, type BuildOptions } from './build-index-data.ts';
-import { estimateLimits, limitMessage, limitProblems, limitRatio, WORKER_LIMITS, type LimitEstimate } from './check-limits.ts';
+import { autoShardCount, estimateLimits, limitMessage, limitProblems, MAX_SHARDS, MAX_WORKERS_PER_REQUEST, tooManyShardsMessage, WORKER_LIMITS, type LimitEstimate } from './check-limits.ts';
 import { formatProblem } from './problems.ts';
 import { readCorpus } from './read-corpus.ts';
 import { shardedWorkerOutputs, shardName, singleWorkerOutputs } from './worker-set.ts';
 import { writeFilesAtomic, WriteError, type OutputFile } from './write-output.ts';
 
 const USAGE = 'usage: npm run build-index -- [--corpus <dir>] [--out <file.js>] [--shards auto|<n>] [--skip-invalid] [--ignore-limits]';
-/** More shards than this is a corpus for another design (see bench/RESULTS.md, "Sharding"). */
-const MAX_SHARDS = 64;
 /** Progress is shown from this many articles on; small corpora build in a blink. */
 const PROGRESS_FROM = 2000;
 
@@ -38,7 +36,9 @@ interface CommandLine {
 function parseShards(value: string): 'auto' | number {
   if (value === 'auto') return 'auto';
   const count = Number(value);
-  if (!/^\d+$/.test(value) || count < 1 || count > MAX_SHARDS) throw new Error(`--shards must be auto or a whole number from 1 to ${MAX_SHARDS}, not ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value) || count < 1 || count > MAX_SHARDS) {
+    throw new Error(`--shards must be auto or a whole number from 1 to ${MAX_SHARDS} (a request may invoke at most ${MAX_WORKERS_PER_REQUEST} Workers: the public one and ${MAX_SHARDS} shards), not ${JSON.stringify(value)}`);
+  }
   return count;
 }
 
@@ -155,10 +155,13 @@ interface BuildPlan {
 /** One Worker when it fits (or is forced), else shards; undefined (reported) when the result would not fit. */
 function planBuild(articles: readonly StoredArticle[], args: CommandLine, options: BuildOptions): BuildPlan | undefined {
   let count = args.shards === 'auto' ? 1 : args.shards;
+  /** The index as one Worker (auto only): what the refusal of too many shards reports. */
+  let single: LimitEstimate | undefined;
   if (count === 1) {
     const data = buildIndexData(articles, options);
     const files = singleWorkerOutputs(data, args.out);
     const estimate = estimateLimits(data.blob, Buffer.byteLength(files[1]!.content));
+    single = estimate;
     const problems = limitProblems(estimate);
     const fits = problems.length === 0;
     if (fits || args.shards === 1) {
@@ -167,7 +170,11 @@ function planBuild(articles: readonly StoredArticle[], args: CommandLine, option
       return { shards: 1, manifest: data.manifest, files, limits: [{ name: '', estimate }] };
     }
     // Shards that fit with room: the split is by text, and each shard keeps fixed costs.
-    count = Math.min(MAX_SHARDS, Math.max(2, Math.ceil(limitRatio(estimate) * 1.15)));
+    count = autoShardCount(estimate);
+    if (count > MAX_SHARDS) {
+      console.error(tooManyShardsMessage(count, estimate));
+      return undefined;
+    }
     console.error(`build-index: the index would not fit one Worker (${problems.join('; ')}); splitting it into ${count} shards.`);
   }
   for (;;) {
@@ -181,8 +188,12 @@ function planBuild(articles: readonly StoredArticle[], args: CommandLine, option
     limits.push({ name: 'public: ', estimate: estimateLimits(data.router.blob, 200) });
     const over = limits.filter(({ estimate }) => limitProblems(estimate).length > 0);
     if (over.length === 0 || args.ignoreLimits) return { shards: count, manifest: data.router.manifest, files, limits };
-    if (args.shards !== 'auto' || count >= MAX_SHARDS) {
+    if (args.shards !== 'auto') {
       for (const { name, estimate } of over) console.error(`${name}${limitMessage(estimate, limitProblems(estimate))}`);
+      return undefined;
+    }
+    if (count >= MAX_SHARDS && single !== undefined) {
+      console.error(tooManyShardsMessage(count + 1, single));
       return undefined;
     }
     count++;

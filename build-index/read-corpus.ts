@@ -68,7 +68,7 @@ async function* readFileArticles(path: string, shown: string): AsyncGenerator<Va
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
-    yield fileProblem('encoding', 'invalid UTF-8; save the file as UTF-8', decoded.line);
+    yield fileProblem('encoding', decoded.reason, decoded.line);
     return;
   }
   if (kind === 'markdown') {

@@ -22,8 +22,12 @@ export function readWorkerSet(path = DEFAULT_SET): { shards: number; configs: st
   return { shards: set.shards, configs: set.configs.map((config) => resolve(dirname(path), config)) };
 }
 
-/** `wrangler dev` arguments for the whole set: the public Worker's configuration first (it gets the requests). */
+/** The set's configurations in `wrangler dev` order: the public Worker's first (it gets the requests). */
+export function devOrder(configs: readonly string[]): string[] {
+  return [configs[configs.length - 1]!, ...configs.slice(0, -1)];
+}
+
+/** `wrangler dev` arguments for the whole set (`-c` pairs in devOrder). */
 export function devConfigArgs(configs: readonly string[]): string[] {
-  const ordered = [configs[configs.length - 1]!, ...configs.slice(0, -1)];
-  return ordered.flatMap((config) => ['-c', config]);
+  return devOrder(configs).flatMap((config) => ['-c', config]);
 }

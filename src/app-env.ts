@@ -1,14 +1,11 @@
-/** Bindings and variables of the Worker (see wrangler.toml). */
+/**
+ * The Hono environment of the Worker. `Env` (bindings and vars) is generated from wrangler.toml
+ * by `npm run types` into worker-configuration.d.ts; `npm test` fails when that file is stale.
+ */
 import type { SearchBackend } from './search/backend.ts';
 
-export interface Env {
-  /** `*` (the default) or a comma-separated list of origins allowed to call /api/* from a browser. */
-  CORS_ALLOWED_ORIGINS?: string;
-  /** Per-client budget on /api/* (`[[ratelimits]]` in wrangler.toml); without it nothing is limited. */
-  RATE_LIMITER?: RateLimit;
-  /** Sharded corpora: how long the public Worker waits for a shard (ms) before answering without it. */
-  SHARD_TIMEOUT_MS?: string;
-}
+type GeneratedEnv = Env;
+export type { GeneratedEnv as Env };
 
 export interface AppEnv {
   Bindings: Env;

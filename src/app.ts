@@ -1,9 +1,11 @@
 /**
  * The Worker's HTTP surface: middleware, routes and error handling.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
+import { methodNotAllowed } from 'hono/method-not-allowed';
 import { secureHeaders } from 'hono/secure-headers';
+import { timing } from 'hono/timing';
 import { articleRoute } from './api/article-route.ts';
 import { healthRoute } from './api/health-route.ts';
 import { OPENAPI_DOCUMENT } from './api/openapi.ts';
@@ -11,16 +13,13 @@ import { searchRoute } from './api/search-route.ts';
 import { suggestRoute } from './api/suggest-route.ts';
 import type { AppEnv, Env } from './app-env.ts';
 import type { SearchBackend } from './search/backend.ts';
-import { handleError, handleNotFound, handleOtherMethods } from './http/errors.ts';
+import { handleError, handleMethodNotAllowed, handleNotFound } from './http/errors.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { noBody, urlLimit } from './http/request-limits.ts';
 import { articlePage } from './pages/article-page.ts';
 import { homePage } from './pages/home-page.ts';
 import { problemsPage } from './pages/problems-page.ts';
 import { widgetScript } from './pages/widget-script.ts';
-
-/** Paths the Worker serves; any other method on them is a 405. */
-const ROUTES = ['/', '/docs/problems', '/widget.js', '/articles/:id', '/openapi.json', '/api/search', '/api/suggest', '/api/health', '/api/articles/:id'] as const;
 
 /** `*` or a comma-separated allow-list from the CORS_ALLOWED_ORIGINS var. */
 function allowedOrigin(origin: string, allowList: string | undefined): string | null {
@@ -32,6 +31,10 @@ function allowedOrigin(origin: string, allowList: string | undefined): string | 
 /** The Worker's app over an index: `backendFor` gives the embedded index or the sharded one (src/worker.ts). */
 export function createApp(backendFor: (env: Env) => SearchBackend): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Server-Timing: the routes add their own metrics (search;dur=…), the middleware the total.
+  app.use('*', timing({ totalDescription: 'Worker' }));
+  // A known path asked with a method it does not serve: 405 with Allow, from the registered routes.
+  app.use('*', methodNotAllowed({ app, onMethodNotAllowed: handleMethodNotAllowed }));
   app.use('*', async (c, next) => {
     c.set('backend', () => backendFor(c.env));
     await next();
@@ -53,7 +56,7 @@ export function createApp(backendFor: (env: Env) => SearchBackend): Hono<AppEnv>
   app.use(
     '/api/*',
     cors({
-      origin: (origin, c) => allowedOrigin(origin, (c.env as AppEnv['Bindings']).CORS_ALLOWED_ORIGINS),
+      origin: (origin, c: Context<AppEnv>) => allowedOrigin(origin, c.env.CORS_ALLOWED_ORIGINS),
       allowMethods: ['GET', 'HEAD', 'OPTIONS'],
       exposeHeaders: ['ETag', 'Server-Timing', 'Retry-After'],
       maxAge: 86400,
@@ -72,7 +75,6 @@ export function createApp(backendFor: (env: Env) => SearchBackend): Hono<AppEnv>
   app.get('/articles/:id', articlePage);
   app.get('/docs/problems', problemsPage);
 
-  for (const path of ROUTES) app.all(path, handleOtherMethods);
   app.notFound(handleNotFound);
   app.onError(handleError);
   return app;

@@ -1,11 +1,12 @@
-import type { Env as WorkerEnv } from '../src/app-env.ts';
-
+// The Worker's Env comes from worker-configuration.d.ts (wrangler types); the tests add the
+// bindings only vitest.config.ts declares.
 declare global {
   namespace Cloudflare {
-    // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- merges the Worker's bindings into `env`
-    interface Env extends WorkerEnv {}
-    interface GlobalProps {
-      mainModule: typeof import('../src/index.ts');
+    interface Env {
+      /** The real Miniflare rate limiter with 3 requests a minute (tests/integration/rate-limit.test.ts). */
+      RATE_LIMITER_STRICT: RateLimit;
     }
   }
 }
+
+export {};

@@ -1,10 +1,9 @@
 /**
  * The Worker under wrangler (workerd), for the scale bench: a throw-away copy of the Worker
  * with another build's index, its bundle size from `wrangler deploy --dry-run`, and timed
- * requests against `wrangler dev`. Each server is started in its own process group and
- * stopped by that group's id.
+ * requests against `wrangler dev` (scripts/wrangler-dev.ts starts it).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -75,55 +74,6 @@ export function bundleSize(dir: string): BundleSize | undefined {
   const run = spawnSync(WRANGLER, ['deploy', '--dry-run', '--outdir', join(dir, '.dry-run')], { cwd: dir, env: ENV, encoding: 'utf8', maxBuffer: 1 << 24 });
   const match = /Total Upload: ([\d.]+) KiB \/ gzip: ([\d.]+) KiB/.exec(`${run.stdout}${run.stderr}`);
   return match ? { totalKiB: Number(match[1]), gzipKiB: Number(match[2]) } : undefined;
-}
-
-export interface DevServer {
-  url: string;
-  /** From spawning wrangler to its "Ready" line. */
-  readyMs: number;
-  stop(): void;
-}
-
-/** `wrangler dev` in `dir`; `configArgs` (`-c` pairs, public Worker first) runs a sharded set instead of dir's wrangler.toml. */
-export function startDev(dir: string, port: number, timeoutMs = 180_000, configArgs: readonly string[] = []): Promise<DevServer> {
-  const started = performance.now();
-  const child: ChildProcess = spawn(WRANGLER, ['dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'info', ...configArgs], {
-    cwd: dir,
-    env: ENV,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const stop = (): void => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      stop();
-      reject(new Error(`wrangler dev did not get ready in ${timeoutMs} ms:\n${output.slice(-2000)}`));
-    }, timeoutMs);
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      if (/Ready on http/.test(output)) {
-        clearTimeout(timer);
-        child.stdout?.removeAllListeners('data');
-        child.stderr?.removeAllListeners('data');
-        child.stdout?.resume();
-        child.stderr?.resume();
-        resolve({ url: `http://127.0.0.1:${port}`, readyMs: performance.now() - started, stop });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`wrangler dev exited with ${code}:\n${output.slice(-2000)}`));
-    });
-  });
 }
 
 export interface Timed {

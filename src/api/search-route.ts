@@ -1,5 +1,6 @@
 /** GET /api/search */
 import { Hono } from 'hono';
+import { endTime, setMetric, startTime } from 'hono/timing';
 import { parseQuery, queryKey } from '../search/query.ts';
 import type { SearchRequest } from '../search/search-articles.ts';
 import type { Analyzer } from '../text/analyze.ts';
@@ -25,18 +26,19 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   if (cached !== undefined) {
     // The entry may come from another spelling of the same query: answer with this one's.
     const body = { ...(await cached.json<Record<string, unknown>>()), query: request.q };
-    return c.json(body, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL, 'Server-Timing': 'search;dur=0;desc="edge cache"' });
+    setMetric(c, 'search', 0, 'edge cache');
+    return c.json(body, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL });
   }
 
-  const started = performance.now();
+  startTime(c, 'search');
   const result = await backend.search(request);
+  endTime(c, 'search', 2);
   const { total, hits, facets, didYouMean, partial, unavailableShards, slowestShardMs } = result;
-  const shardTiming = slowestShardMs === undefined ? '' : `, shard;dur=${slowestShardMs.toFixed(2)};desc="slowest shard's ranking"`;
-  const timing = `search;dur=${(performance.now() - started).toFixed(2)}${shardTiming}`;
+  if (slowestShardMs !== undefined) setMetric(c, 'shard', slowestShardMs, "slowest shard's ranking", 2);
   const body = { query: request.q, total, offset: request.offset, limit: request.limit, hits, facets, ...(didYouMean === undefined ? {} : { didYouMean }) };
   // Without some shards the answer is incomplete: say so, and let nobody keep it.
-  if (partial) return c.json({ ...body, partial, unavailableShards }, 200, { 'Cache-Control': 'no-store', 'Server-Timing': timing });
-  const response = c.json(body, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL, 'Server-Timing': timing });
+  if (partial) return c.json({ ...body, partial, unavailableShards }, 200, { 'Cache-Control': 'no-store' });
+  const response = c.json(body, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL });
   c.executionCtx.waitUntil(cache.put(key, response.clone()));
   return response;
 });

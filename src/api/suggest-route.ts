@@ -1,5 +1,6 @@
 /** GET /api/suggest */
 import { Hono } from 'hono';
+import { endTime, startTime } from 'hono/timing';
 import type { AppEnv } from '../app-env.ts';
 import { API_CACHE_CONTROL, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
 import { suggest } from '../search/suggest.ts';
@@ -10,12 +11,8 @@ export const suggestRoute = new Hono<AppEnv>().get('/', (c) => {
   const index = c.var.backend();
   const etag = etagFor(index.manifest, JSON.stringify(['suggest', q, limit]));
   if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
-  const started = performance.now();
+  startTime(c, 'suggest');
   const suggestions = suggest(index.vocabulary, q, limit);
-  const duration = performance.now() - started;
-  return c.json({ query: q, suggestions }, 200, {
-    ETag: etag,
-    'Cache-Control': API_CACHE_CONTROL,
-    'Server-Timing': `suggest;dur=${duration.toFixed(2)}`,
-  });
+  endTime(c, 'suggest', 2);
+  return c.json({ query: q, suggestions }, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL });
 });

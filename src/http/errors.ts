@@ -7,8 +7,6 @@ import { HTTPException } from 'hono/http-exception';
 import { IndexMismatchError } from '../search/read-index.ts';
 import { ProblemError, problemResponse } from './problem.ts';
 
-export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
-
 function instanceOf(c: Context): string {
   return new URL(c.req.url).pathname;
 }
@@ -31,9 +29,13 @@ export function handleNotFound(c: Context): Response {
   return problemResponse(new ProblemError(404, 'not-found', detail), instanceOf(c));
 }
 
-/** For a known path and a method it does not serve: 405 with Allow (OPTIONS gets 204 and Allow). */
-export function handleOtherMethods(c: Context): Response {
-  if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: ALLOWED_METHODS } });
-  const detail = `${c.req.method.slice(0, 20)} is not allowed on ${instanceOf(c).slice(0, 200)}; use ${ALLOWED_METHODS}`;
-  return problemResponse(new ProblemError(405, 'method-not-allowed', detail, undefined, { Allow: ALLOWED_METHODS }), instanceOf(c));
+/**
+ * hono/method-not-allowed's answer for a known path and a method it does not serve: 405 with
+ * Allow (the route's methods, and OPTIONS, which every path answers: CORS on /api/*, 204 here).
+ */
+export function handleMethodNotAllowed(c: Context, methods: string[]): Response {
+  const allow = [...methods, 'OPTIONS'].join(', ');
+  if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: allow } });
+  const detail = `${c.req.method.slice(0, 20)} is not allowed on ${instanceOf(c).slice(0, 200)}; use ${allow}`;
+  return problemResponse(new ProblemError(405, 'method-not-allowed', detail, undefined, { Allow: allow }), instanceOf(c));
 }

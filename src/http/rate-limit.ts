@@ -5,6 +5,7 @@
  * location and is eventually consistent: it stops floods, it is not an exact quota.
  */
 import type { MiddlewareHandler } from 'hono';
+import { convertIPv4BinaryToString, convertIPv4MappedIPv6ToIPv4, convertIPv6BinaryToString, convertIPv6ToBinary, distinctRemoteAddr, isIPv4MappedIPv6 } from 'hono/utils/ipaddr';
 import type { AppEnv } from '../app-env.ts';
 import { ProblemError } from './problem.ts';
 
@@ -19,27 +20,32 @@ const UNKNOWN_CLIENT = 'unknown-client';
 
 let warnedUnavailable = false;
 
-/** The first four groups of an IPv6 address (its /64 network), or undefined if it is not one. */
-function ipv6Network(address: string): string | undefined {
-  // IPv4, and IPv4 written as IPv6 (::ffff:198.51.100.7), is keyed by the whole address.
-  if (!address.includes(':') || address.includes('.')) return undefined;
-  const [head = '', tail] = address.toLowerCase().split('::');
-  const left = head === '' ? [] : head.split(':');
-  const right = tail === undefined || tail === '' ? [] : tail.split(':');
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
-  if (groups.length < 4 || !groups.slice(0, 4).every((group) => /^[0-9a-f]{1,4}$/.test(group))) return undefined;
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+/**
+ * An IPv6 address's /64 network (`2001:db8:1:2::/64`), an IPv4-mapped one's IPv4 address, or
+ * undefined when the text is not an IPv6 address (parsed by hono/utils/ipaddr).
+ */
+function ipv6Key(address: string): string | undefined {
+  if (distinctRemoteAddr(address) !== 'IPv6') return undefined;
+  let binary: bigint;
+  try {
+    binary = convertIPv6ToBinary(address);
+  } catch {
+    return undefined;
+  }
+  if (isIPv4MappedIPv6(binary)) return convertIPv4BinaryToString(convertIPv4MappedIPv6ToIPv4(binary));
+  return `${convertIPv6BinaryToString((binary >> 64n) << 64n)}/64`;
 }
 
 /**
  * The budget key of a request: the client's address as Cloudflare's edge saw it (clients cannot
  * set CF-Connecting-IP). An IPv6 client is keyed by its /64, since one subscriber usually holds a
- * whole /64 and could otherwise take a fresh budget with every address in it.
+ * whole /64 and could otherwise take a fresh budget with every address in it; an IPv4-mapped
+ * address (::ffff:198.51.100.7) shares its IPv4 client's budget.
  */
 export function clientKey(headers: Headers): string {
   const address = headers.get('CF-Connecting-IP')?.trim() ?? '';
   if (address === '') return UNKNOWN_CLIENT;
-  return ipv6Network(address) ?? address;
+  return ipv6Key(address) ?? address;
 }
 
 export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {

@@ -50,7 +50,6 @@ export interface SearchResponse {
   unavailableShards?: string[];
   /** Sharded corpora: the slowest shard's own ranking time (its Server-Timing), for the public Worker's Server-Timing. */
   slowestShardMs?: number;
-  /** The query with its misspelled words corrected, when the index suggests one (typo tolerance). */ didYouMean?: string;
 }
 
 /** Whether a stored date ('' for none) falls in the inclusive calendar range. */

@@ -34,6 +34,12 @@ export function shardSearchUrl(request: SearchRequest, hits: number): string {
 export const SHARD_HITS_URL = `${SHARD_ORIGIN}/hits`;
 /** Hits one /hits request may ask for: a page (the API's largest limit). */
 export const MAX_HITS_PER_REQUEST = 50;
+/**
+ * Largest /hits body a shard reads. An entry is an id (≤ 128 characters), the query's terms (a
+ * query is ≤ 256 characters) and two scalars: under 2 kB as JSON even in \u escapes, so 50 fit
+ * in 128 KiB.
+ */
+export const MAX_HITS_BODY_BYTES = 128 * 1024;
 
 export function shardHealthUrl(): string {
   return `${SHARD_ORIGIN}/health`;

@@ -140,6 +140,7 @@ export class ShardedBackend implements SearchBackend {
     try {
       return (await response.json()) as T;
     } catch (error) {
+      if ((error as Error).name === 'TimeoutError') return this.#failed(new ShardFailure(this.#reason(shard, error)));
       return this.#failed(new ShardFailure(`${shard.name}: unreadable answer (${(error as Error).message})`));
     }
   }
@@ -148,22 +149,22 @@ export class ShardedBackend implements SearchBackend {
   async #fetch(shard: ShardRoute, request: Request): Promise<Response | ShardFailure> {
     const binding = this.#env[shard.binding] as Fetcher | undefined;
     if (binding === undefined) return this.#failed(new ShardFailure(`${shard.name}: no service binding ${shard.binding} in this Worker's env`));
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<ShardFailure>((resolve) => {
-      timer = setTimeout(() => resolve(new ShardFailure(`${shard.name}: no answer within ${this.#timeoutMs} ms`)), this.#timeoutMs);
-    });
     try {
-      const response = await Promise.race([binding.fetch(request), timeout]);
-      if (response instanceof ShardFailure) return this.#failed(response);
+      // The signal cancels the call itself when time is up (and a body still being read), so a
+      // slow shard does not keep working for an answer that has already gone out.
+      const response = await binding.fetch(request, { signal: AbortSignal.timeout(this.#timeoutMs) });
       // A 404 is an answer (no such article), not an outage: not logged.
       if (response.status === 404) return new ShardFailure(`${shard.name}: 404`, 404);
       if (!response.ok) return this.#failed(new ShardFailure(`${shard.name}: status ${response.status}`, response.status));
       return response;
     } catch (error) {
-      return this.#failed(new ShardFailure(`${shard.name}: ${(error as Error).message}`));
-    } finally {
-      if (timer !== undefined) clearTimeout(timer);
+      return this.#failed(new ShardFailure(this.#reason(shard, error)));
     }
+  }
+
+  #reason(shard: ShardRoute, error: unknown): string {
+    if ((error as Error).name === 'TimeoutError') return `${shard.name}: no answer within ${this.#timeoutMs} ms`;
+    return `${shard.name}: ${(error as Error).message}`;
   }
 
   #failed(failure: ShardFailure): ShardFailure {

@@ -44,7 +44,7 @@ describe('build-index', () => {
     ['bad date', { 'x.md': article({ title: 'عنوان', date: '2025-13-01' }, 'نص') }, 'x.md:3: date: "2025-13-01" is not an ISO 8601 date'],
     ['numeric title', { 'x.md': article({ title: '2018' }, 'نص') }, 'x.md:2: title: must be text, not number (quote it in YAML)'],
     ['bad url', { 'x.md': article({ title: 'ع', url: 'javascript:alert(1)' }, 'نص') }, 'x.md:3: url: "javascript:alert(1)" is not an http(s) URL'],
-    ['control character', { 'x.md': article({ title: 'ع' }, 'سطر\n\nنص \u0007 هنا') }, 'x.md:7: body: contains a control character'],
+    ['NUL character', { 'x.md': article({ title: 'ع' }, 'سطر\n\nنص \u0000 هنا') }, 'x.md:7: encoding: NUL bytes: a UTF-16 or binary file'],
     ['invalid UTF-8', { 'x.md': Buffer.concat([Buffer.from('---\ntitle: a\n---\n\nok\n'), Buffer.from([0xff, 0xfe, 0x41])]) }, 'x.md:6: encoding: invalid UTF-8'],
     ['bad JSON line', { 'x.jsonl': '{"id":"a","title":"t","body":"b"}\n{oops\n' }, 'x.jsonl:2: json: not valid JSON'],
     ['JSONL without id', { 'x.jsonl': '{"title":"t","body":"b"}\n' }, 'x.jsonl:1: id: required: a non-empty string'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndexData } from '../../build-index/build-index-data.ts';
-import { estimateLimits, limitMessage, limitProblems, type LimitEstimate } from '../../build-index/check-limits.ts';
+import { autoShardCount, estimateLimits, limitMessage, limitProblems, MAX_SHARDS, tooManyShardsMessage, type LimitEstimate } from '../../build-index/check-limits.ts';
+import { makeCorpus, runBuild } from './run-build.ts';
 
 const MiB = 2 ** 20;
 const parts = { index: 20 * MiB, bodies: 40 * MiB, records: 10 * MiB, vocabulary: 3 * MiB };
@@ -30,5 +31,31 @@ describe('Worker limits check', () => {
     expect(message).toContain('article bodies 40.0 MiB');
     expect(message).toContain('index fewer articles');
     expect(message).toContain('--ignore-limits');
+  });
+
+  it('splits an index over its limits into 15% more shards than it is over, two at least', () => {
+    const estimate = (bundleBytes: number): LimitEstimate => ({ bundleBytes, memoryBytes: MiB, startupMs: 10, parts });
+    expect(autoShardCount(estimate(70 * MiB))).toBe(2);
+    expect(autoShardCount(estimate(10 * 64 * MiB))).toBe(12);
+  });
+
+  it('refuses, with --shards auto, a corpus that needs more shards than a search can reach', () => {
+    // About 1 million SaudiNewsNet articles as one Worker: 2.3 KiB of file and 600 B of memory per article.
+    const articles = 1_000_000;
+    const file = articles * 2.3 * 1024;
+    const estimate: LimitEstimate = { bundleBytes: file, memoryBytes: file + 16 * MiB + articles * 600, startupMs: 60 + (file / MiB) * 1.5, parts: { ...parts, bodies: file / 2 } };
+    const needed = autoShardCount(estimate);
+    expect(needed).toBeGreaterThan(MAX_SHARDS);
+    expect(MAX_SHARDS).toBe(31);
+    const message = tooManyShardsMessage(needed, estimate).split('\n');
+    expect(message[0]).toBe(`build-index: this corpus needs about ${needed} shards, more than the 31 a search can reach; nothing was written.`);
+    expect(message[1]).toBe('  A request may invoke at most 32 Workers through service bindings (the public Worker and 31 shards),');
+    expect(message.join('\n')).toContain('index fewer articles');
+  });
+
+  it('refuses --shards over 31, naming the limit', () => {
+    const run = runBuild(makeCorpus({ 'a.md': '---\ntitle: ع\n---\n\nنص\n' }), ['--shards', '32']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('build-index: --shards must be auto or a whole number from 1 to 31 (a request may invoke at most 32 Workers: the public one and 31 shards), not "32"');
   });
 });

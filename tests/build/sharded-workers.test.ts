@@ -13,11 +13,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexData } from '../../build-index/build-index-data.ts';
 import { readCorpus } from '../../build-index/read-corpus.ts';
 import { readSubset, SAUDINEWSNET, titleQueries } from '../../bench/lib/scale-corpus.ts';
-import { startDev, unlimitedPublicConfig, type DevServer } from '../../bench/lib/scale-workerd.ts';
+import { unlimitedPublicConfig } from '../../bench/lib/scale-workerd.ts';
+import { startWranglerDev, type WranglerDev } from '../../scripts/wrangler-dev.ts';
 import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
 import { searchArticles, type SearchRequest } from '../../src/search/search-articles.ts';
 import { suggest } from '../../src/search/suggest.ts';
-import { devConfigArgs, readWorkerSet, ROOT } from '../../scripts/worker-set.ts';
+import { devOrder, readWorkerSet, ROOT } from '../../scripts/worker-set.ts';
 
 const ARTICLES = 600;
 const SHARDS = 3;
@@ -27,8 +28,8 @@ const NODE = process.execPath;
 let dir: string;
 let reference: LoadedIndex;
 let queries: string[];
-let server: DevServer | undefined;
-let broken: DevServer | undefined;
+let server: WranglerDev | undefined;
+let broken: WranglerDev | undefined;
 
 async function get(base: string, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(`${base}${path}`);
@@ -49,12 +50,12 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
     reference = loadIndex({ manifest: data.manifest, indexBlob: data.blob });
     queries = titleQueries(articles, QUERIES, 21);
     const { configs } = readWorkerSet(join(dir, 'out/workers.json'));
-    server = await startDev(ROOT, port, 180_000, devConfigArgs(unlimitedPublicConfig(configs, 'public-test')));
+    server = await startWranglerDev({ port, configs: devOrder(unlimitedPublicConfig(configs, 'public-test')), readyTimeoutMs: 180_000 });
   }, 240_000);
 
-  afterAll(() => {
-    server?.stop();
-    broken?.stop();
+  afterAll(async () => {
+    await server?.stop();
+    await broken?.stop();
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -72,7 +73,7 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
     for (const [n, q] of queries.entries()) {
       const request: SearchRequest = { q, limit: 10, offset: n % 10 === 9 ? 10 : 0, sources: [], sort: n % 4 === 3 ? 'newest' : 'relevance' };
       const params = new URLSearchParams({ q, limit: '10', offset: String(request.offset), sort: request.sort });
-      const { status, body } = await get(server!.url, `/api/search?${params}`);
+      const { status, body } = await get(server!.origin, `/api/search?${params}`);
       const expected = searchArticles(reference, request);
       const actual = { status, total: body['total'], hits: body['hits'], facets: body['facets'], partial: body['partial'] };
       const wanted = { status: 200, total: expected.total, hits: expected.hits, facets: expected.facets, partial: undefined };
@@ -82,15 +83,15 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
   }, 120_000);
 
   it('suggests from the whole vocabulary and serves any article from its shard', async () => {
-    const { body } = await get(server!.url, `/api/suggest?q=${encodeURIComponent('الس')}`);
+    const { body } = await get(server!.origin, `/api/suggest?q=${encodeURIComponent('الس')}`);
     expect(body['suggestions']).toEqual(suggest(reference.vocabulary, 'الس', 8));
     for (const id of ['snn-00001', 'snn-00300', 'snn-00600']) {
       const expected = reference.articles.get(id);
-      const { status, body: article } = await get(server!.url, `/api/articles/${id}`);
+      const { status, body: article } = await get(server!.origin, `/api/articles/${id}`);
       if (expected === undefined) expect(status).toBe(404);
       else expect({ status, id: article['id'], body: article['body'] }).toEqual({ status: 200, id, body: expected.body });
     }
-    const health = await get(server!.url, '/api/health');
+    const health = await get(server!.origin, '/api/health');
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: 'ok', articles: reference.articles.size, index: { shards: SHARDS } });
     expect((health.body['shards'] as { status: string }[]).map((shard) => shard.status)).toEqual(['ok', 'ok', 'ok']);
@@ -102,14 +103,14 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
       const services = config['services'] as { binding: string; service: string }[];
       services[1]!.service = 'no-such-shard-worker';
     });
-    broken = await startDev(ROOT, port + 1, 180_000, devConfigArgs(withMissingShard));
-    const { status, body } = await get(broken.url, `/api/search?q=${encodeURIComponent('السعودية')}`);
+    broken = await startWranglerDev({ port: port + 1, configs: devOrder(withMissingShard), readyTimeoutMs: 180_000, until: 'answer' });
+    const { status, body } = await get(broken.origin, `/api/search?q=${encodeURIComponent('السعودية')}`);
     const expected = searchArticles(reference, { q: 'السعودية', limit: 10, offset: 0, sources: [], sort: 'relevance' });
     expect(status).toBe(200);
     expect(body).toMatchObject({ partial: true, unavailableShards: ['shard-1'] });
     expect(body['total']).toBeLessThan(expected.total);
     expect(body['total']).toBeGreaterThan(0);
-    const health = await get(broken.url, '/api/health');
+    const health = await get(broken.origin, '/api/health');
     expect(health.status).toBe(503);
     expect(health.body).toMatchObject({ status: 'degraded', shards: [{ name: 'shard-0', status: 'ok' }, { name: 'shard-1', status: 'unavailable' }, { name: 'shard-2', status: 'ok' }] });
   }, 240_000);

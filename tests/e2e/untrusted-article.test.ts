@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWidget } from '../../scripts/build-widget.ts';
 import { launchChromium } from './support/browser.ts';
 import { startHostPage, type HostPage } from './support/host-page.ts';
-import { ROOT, startWranglerDev, type DevServer } from './support/wrangler-dev.ts';
+import { ROOT } from '../../scripts/worker-set.ts';
+import { startWranglerDev, type WranglerDev } from '../../scripts/wrangler-dev.ts';
 import { RESULT, typeQuery } from './support/widget-dom.ts';
 
 const TITLE = '<img src=x onerror=alert(1)>';
@@ -29,7 +30,7 @@ date: 2025-01-26
 `;
 
 let dir: string;
-let worker: DevServer;
+let worker: WranglerDev;
 let host: HostPage;
 let browser: Browser;
 
@@ -49,7 +50,7 @@ async function prepareWorker(): Promise<string> {
 }
 
 beforeAll(async () => {
-  worker = await startWranglerDev({ port: 8791, inspectorPort: 8794, config: await prepareWorker() });
+  worker = await startWranglerDev({ port: 8791, inspectorPort: 8794, configs: [await prepareWorker()] });
   host = await startHostPage(worker.origin);
   browser = await launchChromium();
 }, 90_000);

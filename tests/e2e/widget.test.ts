@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type HostPage } from './support/host-page.ts';
-import { type DevServer } from './support/wrangler-dev.ts';
+import type { WranglerDev as DevServer } from '../../scripts/wrangler-dev.ts';
 import { articleId, INPUT, LIVE, MESSAGE, OPTION, PANEL, RESULT, shownResults, typeQuery } from './support/widget-dom.ts';
 import { saveScreenshot, searchOnHost as search, seriousViolations as axeViolations, useWidgetSession } from './support/widget-session.ts';
 

@@ -1,5 +1,8 @@
+import { env } from 'cloudflare:workers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
-import { get } from './helpers.ts';
+import app from '../../src/index.ts';
+import { BASE, get } from './helpers.ts';
 
 describe('HTTP caching', () => {
   it('gives search responses an ETag derived from the index hash and a public Cache-Control', async () => {
@@ -32,9 +35,11 @@ describe('HTTP caching', () => {
 
   it('serves a repeated search from the edge cache', async () => {
     const q = encodeURIComponent('الأزمة السورية');
-    await get(`/api/search?q=${q}`);
-    // cache.put runs in waitUntil; give it a moment.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // cache.put runs in waitUntil: wait for exactly that work, not for a guessed moment.
+    const ctx = createExecutionContext();
+    const first = await app.request(`${BASE}/api/search?q=${q}`, {}, env, ctx);
+    expect(first.headers.get('Server-Timing')).not.toMatch(/edge cache/);
+    await waitOnExecutionContext(ctx);
     const again = await get(`/api/search?q=${q}`);
     expect(again.headers.get('Server-Timing')).toMatch(/edge cache/);
     expect((await again.json<{ total: number }>()).total).toBeGreaterThan(0);

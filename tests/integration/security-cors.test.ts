@@ -10,7 +10,7 @@ const LIST = ` ${ALLOWED} , ${ALSO_ALLOWED} `;
 
 /** The app with CORS_ALLOWED_ORIGINS set for this request only. */
 async function call(allowList: string | undefined, path: string, init: RequestInit = {}): Promise<Response> {
-  const withList: Env = { ...env };
+  const withList: Partial<Env> = { ...env };
   if (allowList === undefined) delete withList.CORS_ALLOWED_ORIGINS;
   else withList.CORS_ALLOWED_ORIGINS = allowList;
   return app.request(`http://search.test${path}`, init, withList, createExecutionContext());

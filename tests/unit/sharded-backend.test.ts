@@ -44,11 +44,23 @@ function answering(s: number, asked: string[] = []): Fetcher {
   } as unknown as Fetcher;
 }
 
+/** A shard that never answers; like a service binding, it gives up when the caller's signal aborts. */
+function hanging(signals: AbortSignal[] = []): Fetcher {
+  return {
+    fetch: (_request: Request, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        const signal = init?.signal;
+        if (signal == null) return;
+        signals.push(signal);
+        signal.addEventListener('abort', () => reject(signal.reason));
+      }),
+  } as unknown as Fetcher;
+}
+
 const failing = (how: 'throw' | '500' | 'hang'): Fetcher =>
-  ({
-    fetch: () =>
-      how === 'throw' ? Promise.reject(new Error('connection reset')) : how === '500' ? Promise.resolve(new Response('boom', { status: 500 })) : new Promise<Response>(() => undefined),
-  }) as unknown as Fetcher;
+  how === 'hang'
+    ? hanging()
+    : ({ fetch: () => (how === 'throw' ? Promise.reject(new Error('connection reset')) : Promise.resolve(new Response('boom', { status: 500 }))) }) as unknown as Fetcher;
 
 function backend(bindings: Fetcher[], extra: Record<string, unknown> = {}): ShardedBackend {
   const env = { ...Object.fromEntries(bindings.map((binding, s) => [`SHARD_${s}`, binding])), ...extra };
@@ -84,6 +96,17 @@ describe('ShardedBackend', () => {
     expect(result.unavailableShards).toEqual(['shard-1']);
     expect(result.hits.map((h) => h.id)).toEqual(['a1', 'e1', 'a2', 'e2']);
     expect(result.total).toBe(4);
+  });
+
+  it('cancels the call to a shard that does not answer within SHARD_TIMEOUT_MS', async () => {
+    const signals: AbortSignal[] = [];
+    const started = Date.now();
+    const result = await backend([answering(0), hanging(signals), answering(2)], { SHARD_TIMEOUT_MS: '50' }).search({ ...REQUEST, limit: 10 });
+    expect(result.unavailableShards).toEqual(['shard-1']);
+    expect(signals).toHaveLength(1);
+    expect(signals[0]!.aborted).toBe(true);
+    expect((signals[0]!.reason as Error).name).toBe('TimeoutError');
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 
   it('is unavailable (503), not wrong, when no shard answers', async () => {

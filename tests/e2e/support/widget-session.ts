@@ -13,7 +13,8 @@ import { buildWidget } from '../../../scripts/build-widget.ts';
 import { launchChromium } from './browser.ts';
 import { startHostPage, type HostPage } from './host-page.ts';
 import { MESSAGE, RESULT, typeQuery } from './widget-dom.ts';
-import { ROOT, startWranglerDev, type DevServer, type DevServerOptions } from './wrangler-dev.ts';
+import { ROOT } from '../../../scripts/worker-set.ts';
+import { startWranglerDev, type WranglerDev as DevServer, type WranglerDevOptions as DevServerOptions } from '../../../scripts/wrangler-dev.ts';
 
 const STARTUP_MS = 90_000;
 const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
