@@ -156,6 +156,11 @@ export const OPENAPI_DOCUMENT = {
             type: 'object',
             properties: { source: { type: 'object', additionalProperties: { type: 'integer' }, description: 'Matches per source, counted before the source filter, most frequent first.' } },
           },
+          didYouMean: {
+            type: 'string',
+            description:
+              'Present when a word of the query matched nothing and a corpus word one typing slip away was searched beside it (at half weight): the query as the reader probably meant it, in the corpus spelling. The hits already include its articles. Words under four letters are never corrected; sharded corpora do not correct.',
+          },
           partial: { type: 'boolean', enum: [true], description: 'Present when the corpus is sharded and some shards did not answer: their matches are missing (the answer is not cached).' },
           unavailableShards: { type: 'array', items: { type: 'string' }, description: 'With partial: the shards that did not answer.' },
         },

@@ -243,7 +243,7 @@ describe('modal mode', () => {
     expect(dialog.y).toBeGreaterThan(20);
     await page.mouse.click(10, 10);
     await page.locator(DIALOG).waitFor({ state: 'hidden' });
-    expect(await focused(page)).toBe('widget:trigger');
+    await expect.poll(() => focused(page)).toBe('widget:trigger');
   });
 
   it('opens with / from the page but not while the reader types in a field of the page', async () => {
@@ -263,7 +263,7 @@ describe('modal mode', () => {
     expect(await page.locator(INPUT).inputValue()).toBe('');
     await page.locator('arabic-search [part=close]').click();
     await page.locator(DIALOG).waitFor({ state: 'hidden' });
-    expect(await focused(page)).toBe('widget:trigger');
+    await expect.poll(() => focused(page)).toBe('widget:trigger');
   });
 
   it('is saved as a screenshot with results, wide with the filters open and on a narrow screen', async () => {
