@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { parseQuery, queryKey } from '../search/query.ts';
 import type { SearchRequest } from '../search/search-articles.ts';
 import type { AppEnv } from '../app-env.ts';
-import { API_CACHE_CONTROL, edgeCacheKey, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
+import { API_CACHE_CONTROL, cacheControlFor, edgeCacheKey, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
 import { readSearchRequest } from './params.ts';
 
 /** Requests that the engine reads the same way share an ETag and an edge cache entry. */
@@ -16,7 +16,8 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   const backend = c.var.backend();
   const canonical = canonicalRequest(request);
   const etag = etagFor(backend.manifest, canonical);
-  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
+  const cacheControl = cacheControlFor(backend.manifest);
+  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag, cacheControl);
 
   const cache = caches.default;
   const key = edgeCacheKey('search', canonical, backend.manifest);
@@ -24,7 +25,7 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   if (cached !== undefined) {
     // The entry may come from another spelling of the same query: answer with this one's.
     const body = { ...(await cached.json<Record<string, unknown>>()), query: request.q };
-    return c.json(body, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL, 'Server-Timing': 'search;dur=0;desc="edge cache"' });
+    return c.json(body, 200, { ETag: etag, 'Cache-Control': cacheControl, 'Server-Timing': 'search;dur=0;desc="edge cache"' });
   }
 
   const started = performance.now();
@@ -35,7 +36,11 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   const body = { query: request.q, total, offset: request.offset, limit: request.limit, hits, facets };
   // Without some shards the answer is incomplete: say so, and let nobody keep it.
   if (partial) return c.json({ ...body, partial, unavailableShards }, 200, { 'Cache-Control': 'no-store', 'Server-Timing': timing });
-  const response = c.json(body, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL, 'Server-Timing': timing });
-  c.executionCtx.waitUntil(cache.put(key, response.clone()));
+  const response = c.json(body, 200, { ETag: etag, 'Cache-Control': cacheControl, 'Server-Timing': timing });
+  // The edge entry is keyed by the index and the live set's sequence, so it may live longer than clients may keep the answer.
+  const entry = response.clone();
+  const stored = new Response(entry.body, entry);
+  stored.headers.set('Cache-Control', API_CACHE_CONTROL);
+  c.executionCtx.waitUntil(cache.put(key, stored));
   return response;
 });

@@ -1,7 +1,7 @@
 /** GET /api/suggest */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { API_CACHE_CONTROL, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
+import { cacheControlFor, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
 import { suggest } from '../search/suggest.ts';
 import { readSuggestRequest } from './params.ts';
 
@@ -9,13 +9,14 @@ export const suggestRoute = new Hono<AppEnv>().get('/', (c) => {
   const { q, limit } = readSuggestRequest(new URL(c.req.url).searchParams);
   const index = c.var.backend();
   const etag = etagFor(index.manifest, JSON.stringify(['suggest', q, limit]));
-  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
+  const cacheControl = cacheControlFor(index.manifest);
+  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag, cacheControl);
   const started = performance.now();
   const suggestions = suggest(index.vocabulary, q, limit);
   const duration = performance.now() - started;
   return c.json({ query: q, suggestions }, 200, {
     ETag: etag,
-    'Cache-Control': API_CACHE_CONTROL,
+    'Cache-Control': cacheControl,
     'Server-Timing': `suggest;dur=${duration.toFixed(2)}`,
   });
 });

@@ -9,12 +9,20 @@ import { ProblemError, problemResponse } from './problem.ts';
 
 export const ALLOWED_METHODS = 'GET, HEAD, OPTIONS';
 
+/** The methods of the paths that take writes as well as reads (src/http/write-requests.ts). */
+const ALLOWED_BY_ROUTE: Record<string, string> = {
+  '/api/articles/:id': 'GET, HEAD, PUT, DELETE, OPTIONS',
+  '/api/articles': 'POST, OPTIONS',
+};
+
 function instanceOf(c: Context): string {
   return new URL(c.req.url).pathname;
 }
 
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof ProblemError) return problemResponse(error, instanceOf(c));
+  // Middleware that made its own answer (bearer-auth's 401 problem with its challenge).
+  if (error instanceof HTTPException && error.res !== undefined) return error.getResponse();
   if (error instanceof IndexMismatchError) {
     console.error(error.message);
     return problemResponse(new ProblemError(503, 'index-unavailable', 'the search index does not match this Worker; the operator must rebuild and redeploy'), instanceOf(c));
@@ -33,7 +41,8 @@ export function handleNotFound(c: Context): Response {
 
 /** For a known path and a method it does not serve: 405 with Allow (OPTIONS gets 204 and Allow). */
 export function handleOtherMethods(c: Context): Response {
-  if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: ALLOWED_METHODS } });
-  const detail = `${c.req.method.slice(0, 20)} is not allowed on ${instanceOf(c).slice(0, 200)}; use ${ALLOWED_METHODS}`;
-  return problemResponse(new ProblemError(405, 'method-not-allowed', detail, undefined, { Allow: ALLOWED_METHODS }), instanceOf(c));
+  const allowed = ALLOWED_BY_ROUTE[c.req.routePath] ?? ALLOWED_METHODS;
+  if (c.req.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: allowed } });
+  const detail = `${c.req.method.slice(0, 20)} is not allowed on ${instanceOf(c).slice(0, 200)}; use ${allowed}`;
+  return problemResponse(new ProblemError(405, 'method-not-allowed', detail, undefined, { Allow: allowed }), instanceOf(c));
 }

@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { html } from 'hono/html';
 import { findArticle } from '../api/article-route.ts';
+import { cacheControlFor } from '../http/cache.ts';
 import { ProblemError } from '../http/problem.ts';
 import { highlightRanges } from '../search/highlight.ts';
 import type { StoredArticle } from '../search/index-format.ts';
@@ -49,18 +50,22 @@ function articleBody(article: StoredArticle, terms: ReadonlySet<string>): unknow
 export async function articlePage(c: Context<AppEnv>): Promise<Response> {
   const q = c.req.query('q') ?? '';
   let article: StoredArticle;
+  const backend = c.var.backend();
+  const cacheControl = cacheControlFor(backend.manifest);
   try {
-    article = await findArticle(c.var.backend(), c.req.param('id') ?? '');
+    article = await findArticle(backend, c.req.param('id') ?? '');
   } catch (error) {
     if (!(error instanceof ProblemError)) throw error;
     return renderPage(c, {
       title: 'مقال غير موجود',
       status: 404,
+      cacheControl,
       body: html`${header(q)}<main><h1>مقال غير موجود</h1><p>لا يوجد مقال بهذا المعرّف. <a href="/">عودة إلى البحث</a></p></main>`,
     });
   }
   return renderPage(c, {
     title: `${article.title} · بحث الأخبار العربية`,
+    cacheControl,
     body: html`${header(q)}${articleBody(article, queryTerms(q))}`,
   });
 }

@@ -11,7 +11,7 @@ import type { Vocabulary } from './index-format.ts';
 import { MINISEARCH_OPTIONS } from './options.ts';
 import { loadIndex, type IndexData } from './read-index.ts';
 
-export { IndexMismatchError, loadIndex, type IndexData, type LoadedIndex } from './read-index.ts';
+export { IndexMismatchError, loadIndex, type IndexData, type LoadedIndex, type OpenedIndex } from './read-index.ts';
 
 /** What build-index writes for the Worker (src/generated/index-data.js). */
 export interface EmbeddedIndex extends IndexData {

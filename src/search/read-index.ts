@@ -7,7 +7,7 @@
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
 import type { MatchList } from './match-list.ts';
-import { openCompactIndex } from './compact/open-index.ts';
+import { openCompactIndex, type CompactIndex } from './compact/open-index.ts';
 import type { ArticleLookup, IndexManifest, Vocabulary } from './index-format.ts';
 import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedFields } from './options.ts';
 
@@ -29,11 +29,14 @@ export interface IndexData {
   indexBlob: ArrayBuffer | Uint8Array;
 }
 
+/** A loaded index with the parts a live set reads and reweighs (see CompactIndex). */
+export type OpenedIndex = CompactIndex<IndexedFields>;
+
 export class IndexMismatchError extends Error {
   override name = 'IndexMismatchError';
 }
 
-export function loadIndex(data: IndexData): LoadedIndex {
+export function loadIndex(data: IndexData): OpenedIndex {
   const { manifest } = data;
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) {
     throw new IndexMismatchError(

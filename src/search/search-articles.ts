@@ -126,7 +126,7 @@ export interface SearchPage {
 /** Field positions and articles fit these many bits of `firstMatch`. */
 const ARTICLE_BITS = 2 ** 32;
 
-function firstMatchKey(result: SearchResult, queryTerms: readonly string[], shardFirst: number, position: number): number {
+function firstMatchKey(result: SearchResult, queryTerms: readonly string[], corpusPosition: number): number {
   let occurrence = queryTerms.length;
   for (const term of result.terms) {
     const at = queryTerms.indexOf(term);
@@ -134,7 +134,7 @@ function firstMatchKey(result: SearchResult, queryTerms: readonly string[], shar
   }
   const fields = result.match[queryTerms[occurrence] ?? ''] ?? [];
   const field = Math.min(...fields.map((name) => SEARCH_FIELDS.indexOf(name as (typeof SEARCH_FIELDS)[number])), SEARCH_FIELDS.length);
-  return (occurrence * (SEARCH_FIELDS.length + 1) + field) * ARTICLE_BITS + shardFirst + position;
+  return (occurrence * (SEARCH_FIELDS.length + 1) + field) * ARTICLE_BITS + corpusPosition;
 }
 
 /** The analyzed terms of a query string, in order, as MiniSearch's search() makes them. */
@@ -157,8 +157,16 @@ export function sortedFacet(counts: Record<string, number>): Record<string, numb
   return Object.fromEntries(Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** How a search over one part of a larger corpus (a shard, the embedded index under a live set) reads its matches. */
+export interface SearchPageOptions {
+  /** By position, 1 for articles no longer in the corpus (retracted, or replaced by a live version): never matched. */
+  hidden?: Uint8Array;
+  /** A position's place among all the corpus's articles in id order, which breaks score ties (default: the shard's first + position). */
+  corpusPosition?: (position: number) => number;
+}
+
 /** The search: the first `offset + limit` matches with what they rank by, and hits for ranks [hitsFrom, hitsTo). */
-export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom: number, hitsTo: number): SearchPage {
+export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom: number, hitsTo: number, options: SearchPageOptions = {}): SearchPage {
   const parsed = parseQuery(request.q);
   const positive = parsed.words.join(' ');
   // Each side is its own OR group: MiniSearch would otherwise apply AND_NOT between the words of
@@ -177,8 +185,10 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
   // reader can see what picking another source would give (disjunctive faceting).
   const counts = new Uint32Array(store.sources.length + 1);
   const kept: number[] = [];
+  const { hidden } = options;
   for (let i = 0; i < matches.length; i++) {
     const at = matches.position(i);
+    if (hidden !== undefined && hidden[at] === 1) continue;
     if (dated && !inDateRange(store.dateAt(at), request.from, request.to)) continue;
     if (parsed.phrases.length > 0 && !containsPhrases(store.at(at), parsed.phrases, matches.result(i).terms)) continue;
     const code = store.sourceCode(at);
@@ -201,6 +211,7 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
   const top = selectTop(kept, request.offset + request.limit, compare);
   const queryTerms = analyzedQuery(positive);
   const shardFirst = index.manifest.shard?.first ?? 0;
+  const corpusPosition = options.corpusPosition ?? ((position: number) => shardFirst + position);
   const sourceCounts: Record<string, number> = {};
   for (let code = 1; code < counts.length; code++) if (counts[code]! > 0) sourceCounts[store.sources[code - 1]!] = counts[code]!;
   return {
@@ -216,7 +227,7 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
       };
       const hit = rank >= hitsFrom && rank < hitsTo ? toHit(store.at(position), request) : undefined;
       const date = store.dateAt(position);
-      return { ...request, ...(hit === undefined ? {} : { hit }), date, firstMatch: firstMatchKey(result, queryTerms, shardFirst, position) };
+      return { ...request, ...(hit === undefined ? {} : { hit }), date, firstMatch: firstMatchKey(result, queryTerms, corpusPosition(position)) };
     }),
     sourceCounts,
   };

@@ -1,0 +1,30 @@
+/**
+ * Searches base + live as one corpus: each side ranks its matches with the combined corpus's
+ * statistics (live-view.ts), the pages merge as shards' pages do (src/shards/merge-pages.ts),
+ * and only the merged page's hits are made, each by the side that holds the article.
+ */
+import type { SearchBackend } from '../search/backend.ts';
+import type { IndexManifest, StoredArticle, Vocabulary } from '../search/index-format.ts';
+import { makeHits, searchPage, sortedFacet, type SearchRequest, type SearchResponse } from '../search/search-articles.ts';
+import { mergePages } from '../shards/merge-pages.ts';
+import type { LiveView } from './live-view.ts';
+
+export function liveBackend(view: LiveView, manifest: IndexManifest): SearchBackend {
+  return {
+    manifest,
+    get vocabulary(): Vocabulary {
+      return view.vocabulary;
+    },
+    search(request: SearchRequest): Promise<SearchResponse> {
+      const end = request.offset + request.limit;
+      const sides = [view.base, view.live];
+      const pages = [searchPage(view.base, request, 0, 0, view.baseOptions), searchPage(view.live, request, 0, 0, view.liveOptions)];
+      const merged = mergePages(pages, { ...request, limit: end - request.offset });
+      const hits = merged.page.flatMap(({ shard, entry }) => makeHits(sides[shard]!, [entry]));
+      return Promise.resolve({ total: merged.total, hits, facets: { source: sortedFacet(merged.sourceCounts) } });
+    },
+    article(id: string): Promise<StoredArticle | undefined> {
+      return Promise.resolve(view.article(id));
+    },
+  };
+}
