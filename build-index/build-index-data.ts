@@ -8,9 +8,7 @@ import MiniSearch, { type AsPlainObject } from 'minisearch';
 import type { IndexManifest, StoredArticle, Vocabulary } from '../src/search/index-format.ts';
 import type { ShardRoute } from '../src/shards/protocol.ts';
 import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, MINISEARCH_OPTIONS, type IndexedFields } from '../src/search/options.ts';
-import { analyzeToken } from '../src/text/analyze.ts';
-import { foldLetters } from '../src/text/normalize.ts';
-import { wordSpans, wordTokens } from '../src/text/tokenize.ts';
+import { suggestibleWords } from '../src/search/vocabulary-words.ts';
 import { encodeCompactIndex } from './compact/encode-index.ts';
 
 /** The vocabulary keeps at most this many words (the most frequent), bounding its size. */
@@ -27,10 +25,7 @@ function buildVocabulary(articles: readonly StoredArticle[]): Vocabulary {
   const counts = new Map<string, { count: number; forms: Map<string, number> }>();
   for (const article of articles) {
     const seen = new Set<string>();
-    for (const span of wordSpans(`${article.title}\n${article.body}`)) {
-      const [token] = wordTokens(span.text);
-      if (token === undefined || token.length < 2 || analyzeToken(token) === null) continue;
-      const key = foldLetters(token);
+    for (const [key, token] of suggestibleWords(article)) {
       let entry = counts.get(key);
       if (entry === undefined) counts.set(key, (entry = { count: 0, forms: new Map() }));
       entry.forms.set(token, (entry.forms.get(token) ?? 0) + 1);
