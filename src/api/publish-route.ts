@@ -92,7 +92,8 @@ export const articleWriteRoute = new Hono<AppEnv>()
     const live = writer(c);
     const [result] = await live.write([await upsert(live, validation.article)]);
     const status = result!.outcome === 'created' ? 201 : 200;
-    return c.json(articleJson(validation.article), status, { Location: `/api/articles/${encodeURIComponent(id)}`, 'Cache-Control': 'no-store' });
+    // Live-Sequence: the store's change sequence of this write (writes apply in its order).
+    return c.json(articleJson(validation.article), status, { Location: `/api/articles/${encodeURIComponent(id)}`, 'Cache-Control': 'no-store', 'Live-Sequence': String(result!.sequence) });
   })
   .delete('/:id', tooLarge(0), async (c) => {
     const id = c.req.param('id');
@@ -102,7 +103,7 @@ export const articleWriteRoute = new Hono<AppEnv>()
       const shown = id.length > 80 ? `${id.slice(0, 80)}…` : id;
       throw new ProblemError(404, 'not-found', `no article with id ${JSON.stringify(shown)}`, 'id');
     }
-    return c.body(null, 204);
+    return c.body(null, 204, { 'Live-Sequence': String(result!.sequence) });
   });
 
 /** One line of a bulk upload's report. */
@@ -140,7 +141,8 @@ export const bulkWriteRoute = new Hono<AppEnv>().post('/', tooLarge(MAX_BULK_BYT
   const results = operations.length === 0 ? [] : await live.write(operations);
   for (const [i, result] of results.entries()) written[i]!.status = result.outcome === 'replaced' ? 'replaced' : 'created';
   const count = (status: LineReport['status']) => lines.filter((line) => line.status === status).length;
-  return c.json({ created: count('created'), replaced: count('replaced'), refused: count('refused'), lines }, 200, { 'Cache-Control': 'no-store' });
+  const sequence = Math.max(0, ...results.map((result) => result.sequence));
+  return c.json({ created: count('created'), replaced: count('replaced'), refused: count('refused'), lines }, 200, { 'Cache-Control': 'no-store', 'Live-Sequence': String(sequence) });
 });
 
 /** The id a refused line gives, when it is readable JSON with a string id. */

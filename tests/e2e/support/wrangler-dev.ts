@@ -18,12 +18,18 @@ export interface DevServerOptions {
   inspectorPort: number;
   /** A wrangler config other than the repository's (the XSS corpus uses a copy of src/). */
   config?: string;
+  /** State directory kept across runs (the live store's SQLite files); default a fresh one, removed on stop. */
+  persistTo?: string;
+  /** `--var` bindings, e.g. the publishing token (wrangler dev reads .dev.vars otherwise). */
+  vars?: Record<string, string>;
 }
 
 export interface DevServer {
   /** `http://127.0.0.1:<port>` */
   origin: string;
   stop(): Promise<void>;
+  /** kill -9 of wrangler and workerd, no shutdown of any kind; the persisted state stays. */
+  crash(): Promise<void>;
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -44,14 +50,15 @@ async function waitForHealth(origin: string, child: ChildProcess, log: () => str
   throw new Error(`wrangler dev did not answer ${origin}/api/health within ${READY_TIMEOUT_MS} ms:\n${log()}`);
 }
 
-export async function startWranglerDev({ port, inspectorPort, config }: DevServerOptions): Promise<DevServer> {
+export async function startWranglerDev({ port, inspectorPort, config, persistTo, vars = {} }: DevServerOptions): Promise<DevServer> {
   // A fresh state directory: the local edge cache persists, and an answer cached by an earlier
   // run (another build of the engine over the same corpus) must not leak into this one.
   // .wrangler/ does not exist yet in a fresh clone.
   await mkdir(join(ROOT, '.wrangler'), { recursive: true });
-  const state = await mkdtemp(join(ROOT, '.wrangler', `e2e-state-${port}-`));
+  const state = persistTo ?? (await mkdtemp(join(ROOT, '.wrangler', `e2e-state-${port}-`)));
   const args = [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false', '--persist-to', state];
   if (config) args.push('--config', config);
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
     detached: true,
@@ -79,7 +86,11 @@ export async function startWranglerDev({ port, inspectorPort, config }: DevServe
     clearTimeout(timer);
     // workerd may outlive wrangler by a moment.
     signalGroup('SIGKILL');
-    await rm(state, { recursive: true, force: true });
+    if (persistTo === undefined) await rm(state, { recursive: true, force: true });
+  };
+  const crash = async (): Promise<void> => {
+    signalGroup('SIGKILL');
+    await exited(child);
   };
   try {
     await waitForHealth(origin, child, () => output);
@@ -87,5 +98,5 @@ export async function startWranglerDev({ port, inspectorPort, config }: DevServe
     await stop();
     throw error;
   }
-  return { origin, stop };
+  return { origin, stop, crash };
 }
