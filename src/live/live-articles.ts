@@ -1,5 +1,56 @@
 /** The live articles as the search pass reads a store: by id, by position, and the date and source columns. */
+import { scanEnd, wordTerms, type MatchFinder, type TextMatch } from '../search/highlight.ts';
 import type { ArticleLookup, StoredArticle } from '../search/index-format.ts';
+import { wordSpans } from '../text/tokenize.ts';
+
+/** A body's words with the highlighter's reading of each, made on the article's first hit and kept with it. */
+interface BodyWords {
+  starts: number[];
+  terms: (readonly string[])[];
+  length: number;
+}
+
+const bodyWords = new WeakMap<StoredArticle, BodyWords>();
+
+function wordsOf(article: StoredArticle): BodyWords {
+  let words = bodyWords.get(article);
+  if (words === undefined) {
+    words = { starts: [], terms: [], length: article.body.length };
+    for (const span of wordSpans(article.body)) {
+      const terms = wordTerms(span.text);
+      if (terms.length === 0) continue;
+      words.starts.push(span.start);
+      words.terms.push(terms);
+    }
+    bodyWords.set(article, words);
+  }
+  return words;
+}
+
+/**
+ * What the highlighter would find by analyzing the body (highlight.ts analyzedMatches), from the
+ * words read once: the embedded index's articles have this from the build (body-text.ts), and a
+ * live article is shown in many searches, so its words are not read again for each.
+ */
+function matchFinder(article: StoredArticle, terms: ReadonlySet<string>): MatchFinder {
+  return (maxChars, firstWithin) => {
+    const { starts, terms: wordTermList, length } = wordsOf(article);
+    const matches: TextMatch[] = [];
+    let end = maxChars;
+    for (let i = 0; i < starts.length && starts[i]! < end; i++) {
+      const term = wordTermList[i]!.find((candidate) => terms.has(candidate));
+      if (term === undefined) continue;
+      if (matches.length === 0) end = scanEnd(maxChars, firstWithin, starts[i]!);
+      matches.push({ start: starts[i]!, term });
+    }
+    return { matches, complete: length < maxChars };
+  };
+}
+
+/** A live article as the search shows it: its own fields, and matches found without analyzing its body again. */
+function searchable(article: StoredArticle): StoredArticle {
+  return { ...article, bodyMatches: (terms) => matchFinder(article, terms) };
+}
 
 export class LiveArticles implements ArticleLookup {
   readonly sources: readonly string[];
@@ -9,7 +60,7 @@ export class LiveArticles implements ArticleLookup {
 
   /** `articles` sorted by id (their positions are the live index's short ids). */
   constructor(articles: readonly StoredArticle[]) {
-    this.#articles = articles;
+    this.#articles = articles.map(searchable);
     this.#positions = new Map(articles.map((article, at) => [article.id, at]));
     const sources = [...new Set(articles.flatMap((article) => article.source ?? []))];
     this.sources = sources;

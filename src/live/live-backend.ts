@@ -4,7 +4,7 @@
  * and only the merged page's hits are made, each by the side that holds the article.
  */
 import type { SearchBackend } from '../search/backend.ts';
-import type { IndexManifest, StoredArticle, Vocabulary } from '../search/index-format.ts';
+import type { IndexManifest, StoredArticle } from '../search/index-format.ts';
 import { makeHits, searchPage, sortedFacet, type SearchRequest, type SearchResponse } from '../search/search-articles.ts';
 import { mergePages } from '../shards/merge-pages.ts';
 import type { LiveView } from './live-view.ts';
@@ -12,9 +12,7 @@ import type { LiveView } from './live-view.ts';
 export function liveBackend(view: LiveView, manifest: IndexManifest): SearchBackend {
   return {
     manifest,
-    get vocabulary(): Vocabulary {
-      return view.vocabulary;
-    },
+    vocabulary: view.vocabulary,
     search(request: SearchRequest): Promise<SearchResponse> {
       const end = request.offset + request.limit;
       const sides = [view.base, view.live];

@@ -14,26 +14,45 @@ interface RawPostings {
   freqs: number[][];
 }
 
+/**
+ * Postings are gathered per term when a query first asks for it (one map lookup per live
+ * article and field) and kept for this version of the live set: a new version costs nothing
+ * until it is searched, and a search pays only for its own terms.
+ */
 export class LiveTermIndex implements TermIndex {
-  readonly #postings = new Map<string, RawPostings>();
+  readonly #analyses: readonly AnalyzedArticle[];
+  readonly #fieldCount: number;
+  readonly #postings = new Map<string, RawPostings | null>();
   #statistics: CorpusStatistics | undefined;
-  #sorted: string[] | undefined;
+  #all: string[] | undefined;
 
   /** `analyses` in short id order (the live articles sorted by id). */
   constructor(analyses: readonly AnalyzedArticle[], fieldCount: number) {
-    for (const [doc, analysis] of analyses.entries()) {
-      for (let field = 0; field < fieldCount; field++) {
-        for (const [term, frequency] of analysis.terms[field] ?? []) {
-          let raw = this.#postings.get(term);
-          if (raw === undefined) {
-            raw = { docs: Array.from({ length: fieldCount }, () => []), freqs: Array.from({ length: fieldCount }, () => []) };
-            this.#postings.set(term, raw);
-          }
-          raw.docs[field]!.push(doc);
-          raw.freqs[field]!.push(frequency);
-        }
+    this.#analyses = analyses;
+    this.#fieldCount = fieldCount;
+  }
+
+  #raw(term: string): RawPostings | null {
+    let raw = this.#postings.get(term);
+    if (raw !== undefined) return raw;
+    raw = null;
+    for (const [doc, analysis] of this.#analyses.entries()) {
+      for (let field = 0; field < this.#fieldCount; field++) {
+        const frequency = analysis.terms[field]?.get(term);
+        if (frequency === undefined) continue;
+        raw ??= { docs: Array.from({ length: this.#fieldCount }, () => []), freqs: Array.from({ length: this.#fieldCount }, () => []) };
+        raw.docs[field]!.push(doc);
+        raw.freqs[field]!.push(frequency);
       }
     }
+    if (this.#postings.size >= MAX_GATHERED_TERMS) this.#postings.clear();
+    this.#postings.set(term, raw);
+    return raw;
+  }
+
+  /** Every term of the live articles, sorted (prefix queries and iteration only; the Worker's queries ask by term). */
+  #terms(): string[] {
+    return (this.#all ??= [...new Set(this.#analyses.flatMap((analysis) => analysis.terms.flatMap((terms) => [...terms.keys()])))].sort());
   }
 
   /** The combined corpus's statistics, set once they are known (they need these postings). */
@@ -43,20 +62,20 @@ export class LiveTermIndex implements TermIndex {
 
   /** How many live articles hold `term`, by field id. */
   liveFrequencies(term: string): readonly number[] | undefined {
-    return this.#postings.get(term)?.docs.map((docs) => docs.length);
+    return this.#raw(term)?.docs.map((docs) => docs.length);
   }
 
   get size(): number {
-    return this.#postings.size;
+    return this.#terms().length;
   }
 
   has(term: string): boolean {
-    return this.#postings.has(term);
+    return this.#raw(term) !== null;
   }
 
   get(term: string): TermPostings | undefined {
-    const raw = this.#postings.get(term);
-    if (raw === undefined) return undefined;
+    const raw = this.#raw(term);
+    if (raw === null) return undefined;
     const frequencies = this.#statistics!.documentFrequencies(term);
     const postings: TermPostings = new Map();
     for (const [field, docs] of raw.docs.entries()) {
@@ -66,8 +85,7 @@ export class LiveTermIndex implements TermIndex {
   }
 
   *atPrefix(prefix: string): Generator<[string, TermPostings]> {
-    this.#sorted ??= [...this.#postings.keys()].sort();
-    for (const term of this.#sorted) if (term.startsWith(prefix)) yield [term, this.get(term)!];
+    for (const term of this.#terms()) if (term.startsWith(prefix)) yield [term, this.get(term)!];
   }
 
   fuzzyGet(): Map<string, [TermPostings, number]> {
@@ -76,6 +94,9 @@ export class LiveTermIndex implements TermIndex {
   }
 
   *[Symbol.iterator](): Generator<[string, TermPostings]> {
-    for (const term of this.#postings.keys()) yield [term, this.get(term)!];
+    for (const term of this.#terms()) yield [term, this.get(term)!];
   }
 }
+
+/** Terms whose postings a version keeps (a day of queries touches far fewer). */
+const MAX_GATHERED_TERMS = 50_000;

@@ -7,14 +7,15 @@
  */
 import { createCompactMiniSearch } from '../search/compact/compact-minisearch.ts';
 import type { CorpusStatistics } from '../search/compact/reweighted-terms.ts';
-import type { IndexManifest, StoredArticle, Vocabulary } from '../search/index-format.ts';
+import type { IndexManifest, StoredArticle } from '../search/index-format.ts';
+import type { CompletionSource } from '../search/suggest.ts';
 import { MINISEARCH_OPTIONS, type IndexedFields } from '../search/options.ts';
 import type { LoadedIndex, OpenedIndex } from '../search/read-index.ts';
 import type { SearchPageOptions } from '../search/search-articles.ts';
 import type { AnalyzedArticle } from './analyze-article.ts';
 import { LiveArticles } from './live-articles.ts';
 import { LiveTermIndex } from './live-terms.ts';
-import { mergedVocabulary } from './live-vocabulary.ts';
+import { liveVocabulary } from './live-vocabulary.ts';
 
 export interface LiveArticle {
   article: StoredArticle;
@@ -38,8 +39,8 @@ export interface LiveView {
   /** Articles of the combined corpus. */
   documentCount: number;
   article(id: string): StoredArticle | undefined;
-  /** The suggestion vocabulary of the combined corpus (made on first use). */
-  readonly vocabulary: Vocabulary;
+  /** Suggestions of the combined corpus. */
+  readonly vocabulary: CompletionSource;
 }
 
 function lowerBound(sorted: ArrayLike<string | number>, key: string | number): number {
@@ -131,7 +132,6 @@ export function createLiveView({ base, live, hidden }: LiveViewParts): LiveView 
     positionOf: (id) => (articles.get(id) === undefined ? -1 : lowerBound(liveIds, id)),
   });
   const manifest: IndexManifest = { ...base.manifest, articles: live.length };
-  let vocabulary: Vocabulary | undefined;
   return {
     base: { ...base, ...reweighted },
     baseOptions: {
@@ -151,8 +151,6 @@ export function createLiveView({ base, live, hidden }: LiveViewParts): LiveView 
       if (own !== undefined) return own;
       return hidden.has(id) ? undefined : base.articles.get(id);
     },
-    get vocabulary() {
-      return (vocabulary ??= mergedVocabulary(base.vocabulary, live.map(({ article }) => article), [...hiddenPositions].map((at) => base.articles.at(at))));
-    },
+    vocabulary: liveVocabulary(base.vocabulary, live.map(({ article }) => article), () => hiddenPositions.map((at) => base.articles.at(at))),
   };
 }

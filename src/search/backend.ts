@@ -5,10 +5,12 @@
 import type { IndexManifest, StoredArticle, Vocabulary } from './index-format.ts';
 import type { LoadedIndex } from './read-index.ts';
 import { searchArticles, type SearchRequest, type SearchResponse } from './search-articles.ts';
+import type { CompletionSource } from './suggest.ts';
 
 export interface SearchBackend {
   readonly manifest: IndexManifest;
-  readonly vocabulary: Vocabulary;
+  /** Suggestions: the index's vocabulary, or one with a live set's words over it. */
+  readonly vocabulary: Vocabulary | CompletionSource;
   search(request: SearchRequest): Promise<SearchResponse>;
   article(id: string): Promise<StoredArticle | undefined>;
   /** Sharded corpora: whether each shard answers (for /api/health). */

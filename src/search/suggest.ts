@@ -9,6 +9,19 @@ export interface Suggestion {
   text: string;
 }
 
+/** Where completions come from besides a plain vocabulary: one with a live set's words over it (src/live/). */
+export interface CompletionSource {
+  /** Each word whose key starts with `prefix`, in key order, with how many articles hold it (only counts above 0). */
+  completions(prefix: string): Iterable<{ word: string; count: number }>;
+}
+
+function* vocabularyCompletions(vocabulary: Vocabulary, prefix: string): Generator<{ word: string; count: number }> {
+  for (let i = lowerBound(vocabulary.keys, prefix); i < vocabulary.keys.length; i++) {
+    if (!vocabulary.keys[i]!.startsWith(prefix)) break;
+    yield { word: vocabulary.words[i]!, count: vocabulary.counts[i]! };
+  }
+}
+
 function lowerBound(keys: readonly string[], key: string): number {
   let lo = 0;
   let hi = keys.length;
@@ -24,7 +37,7 @@ function lowerBound(keys: readonly string[], key: string): number {
  * Suggestions for `q`: the text before the last word, followed by each completion of the last
  * word. Nothing when `q` ends with a space (no word is being typed).
  */
-export function suggest(vocabulary: Vocabulary, q: string, limit: number): Suggestion[] {
+export function suggest(vocabulary: Vocabulary | CompletionSource, q: string, limit: number): Suggestion[] {
   const spans = wordSpans(q);
   const last = spans[spans.length - 1];
   if (last === undefined || last.end < q.trimEnd().length || /\s$/.test(q)) return [];
@@ -34,12 +47,11 @@ export function suggest(vocabulary: Vocabulary, q: string, limit: number): Sugge
 
   // Keys are sorted, so the completions are one contiguous range; keep its `limit` most frequent.
   const top: { word: string; count: number }[] = [];
-  for (let i = lowerBound(vocabulary.keys, prefix); i < vocabulary.keys.length; i++) {
-    if (!vocabulary.keys[i]!.startsWith(prefix)) break;
-    const count = vocabulary.counts[i]!;
+  const words = 'completions' in vocabulary ? vocabulary.completions(prefix) : vocabularyCompletions(vocabulary, prefix);
+  for (const { word, count } of words) {
     if (top.length === limit && count <= top[top.length - 1]!.count) continue;
     const at = top.findIndex((entry) => entry.count < count);
-    top.splice(at === -1 ? top.length : at, 0, { word: vocabulary.words[i]!, count });
+    top.splice(at === -1 ? top.length : at, 0, { word, count });
     if (top.length > limit) top.pop();
   }
   return top.map(({ word }) => ({ text: head + word }));

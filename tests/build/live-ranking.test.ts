@@ -16,7 +16,7 @@ import type { StoredArticle, Vocabulary } from '../../src/search/index-format.ts
 import { foldLetters } from '../../src/text/normalize.ts';
 import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
 import { searchArticles, type SearchRequest } from '../../src/search/search-articles.ts';
-import { suggest } from '../../src/search/suggest.ts';
+import { suggest, type CompletionSource } from '../../src/search/suggest.ts';
 
 const BASE = 2000;
 const NEW = 150;
@@ -93,7 +93,7 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('base + live ranking', () => {
 
   it('suggests the rebuild\'s words for prefixes of the live articles\' words, most frequent first', () => {
     // The written form shown may differ: a word the base already had keeps the base's most frequent spelling.
-    const completions = (vocabulary: Vocabulary, prefix: string) => suggest(vocabulary, prefix, 8).map(({ text }) => foldLetters(text));
+    const completions = (vocabulary: Vocabulary | CompletionSource, prefix: string) => suggest(vocabulary, prefix, 8).map(({ text }) => foldLetters(text));
     const words = all.filter((article) => article.id.endsWith('-live')).slice(0, 40).map((article) => article.title.split(/\s+/).find((word) => word.length > 4)!.slice(0, 4));
     for (const prefix of words) expect(completions(combined.vocabulary, prefix)).toEqual(completions(rebuilt.vocabulary, prefix));
   });
