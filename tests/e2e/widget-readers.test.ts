@@ -230,7 +230,7 @@ describe('modal mode', () => {
 
     await page.keyboard.press('Escape');
     await page.locator(DIALOG).waitFor({ state: 'hidden' });
-    expect(await focused(page)).toBe('widget:trigger');
+    await expect.poll(() => focused(page)).toBe('widget:trigger');
     await expect.poll(() => events).toEqual(['as-open', 'as-close']);
   });
 
