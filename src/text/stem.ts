@@ -69,7 +69,7 @@ const NUMBER_SUFFIXES = ['ون', 'ين', 'ان'] as const;
 const KEPT_NISBA: ReadonlySet<string> = new Set(['سعودي']);
 
 /** How often a form occurs bare or with the article: a noun is attested by either (`معلم`, `المعلم`). */
-export function attested(lexicon: Lexicon, form: string): number {
+function attested(lexicon: Lexicon, form: string): number {
   return lexicon.count(form) + lexicon.count(`ال${form}`);
 }
 

@@ -16,10 +16,6 @@ export class ColumnLexicon implements Lexicon {
     this.#hamzated = hamzated;
   }
 
-  get size(): number {
-    return this.#forms.length;
-  }
-
   count(form: string): number {
     const at = this.#forms.indexOf(form);
     return at === -1 ? 0 : this.#counts[at]!;
