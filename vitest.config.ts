@@ -12,9 +12,12 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
+              // The publishing secret (.dev.vars in wrangler dev); the live store is wrangler.toml's Durable Object.
+              bindings: { PUBLISH_TOKEN: 'test-publish-token' },
               ratelimits: {
                 RATE_LIMITER: { namespace_id: '1001', simple: { limit: 1_000_000, period: 60 } },
                 RATE_LIMITER_STRICT: { namespace_id: '1002', simple: { limit: 3, period: 60 } },
+                WRITE_RATE_LIMITER: { namespace_id: '1003', simple: { limit: 1_000_000, period: 60 } },
               },
             },
           }),

@@ -9,9 +9,8 @@ import type { IndexManifest, StoredArticle, Vocabulary } from '../src/search/ind
 import type { ShardRoute } from '../src/shards/protocol.ts';
 import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, minisearchOptions, type IndexedFields } from '../src/search/options.ts';
 import { createAnalyzer, type Analyzer } from '../src/text/analyze.ts';
-import type { LexiconEntry } from '../src/text/lexicon.ts';
-import { foldLetters } from '../src/text/normalize.ts';
-import { wordSpans, wordTokens } from '../src/text/tokenize.ts';
+import type { CountingLexicon, LexiconEntry } from '../src/text/lexicon.ts';
+import { suggestibleWords } from '../src/search/vocabulary-words.ts';
 import { encodeCompactIndex } from './compact/encode-index.ts';
 import { corpusLexicon } from './lexicon.ts';
 
@@ -29,10 +28,7 @@ function buildVocabulary(articles: readonly StoredArticle[], analyzer: Analyzer)
   const counts = new Map<string, { count: number; forms: Map<string, number> }>();
   for (const article of articles) {
     const seen = new Set<string>();
-    for (const span of wordSpans(`${article.title}\n${article.body}`)) {
-      const [token] = wordTokens(span.text);
-      if (token === undefined || token.length < 2 || analyzer.indexTerm(token) === null) continue;
-      const key = foldLetters(token);
+    for (const [key, token] of suggestibleWords(article, analyzer)) {
       let entry = counts.get(key);
       if (entry === undefined) counts.set(key, (entry = { count: 0, forms: new Map() }));
       entry.forms.set(token, (entry.forms.get(token) ?? 0) + 1);
@@ -66,6 +62,11 @@ export interface BuildOptions {
   /** Called every `progressEvery` articles while indexing. */
   onProgress?: (indexed: number) => void;
   progressEvery?: number;
+  /**
+   * Analyze with this lexicon instead of the base list plus the corpus's words: how a Worker
+   * analyzes live articles until the next build (tests compare base + live with such a rebuild).
+   */
+  lexicon?: CountingLexicon;
 }
 
 interface Indexed {
@@ -80,7 +81,7 @@ interface Indexed {
 /** Articles in id order (their short ids) and the MiniSearch index of all of them. */
 function indexAll(input: readonly StoredArticle[], options: BuildOptions): Indexed {
   const articles = [...input].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const counted = corpusLexicon(articles);
+  const counted = options.lexicon ?? corpusLexicon(articles);
   const analyzer = createAnalyzer(counted);
   const miniSearch = new MiniSearch<IndexedFields>(minisearchOptions(analyzer));
   const every = options.progressEvery ?? 1000;

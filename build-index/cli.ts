@@ -1,12 +1,13 @@
 /**
- * npm run build-index -- [--corpus corpus/] [--out src/generated/index-data.js] [--shards auto|N] [--skip-invalid] [--ignore-limits]
+ * npm run build-index -- [--corpus corpus/] [--out src/generated/index-data.js] [--shards auto|N] [--skip-invalid] [--ignore-limits] [--live <endpoint>]
  *
  * Validates the corpus, builds the index and writes the module the Worker imports. Refused
  * articles are listed on stderr as `file:line: field: reason`; by default any of them fails
  * the build (exit 1) and the previous index is left untouched. An index that would not fit one
  * Worker (build-index/check-limits.ts) is split across shard Workers (worker-set.ts) with
  * --shards auto, the default; --shards N forces N (1: one Worker, refused if it would not fit,
- * unless --ignore-limits).
+ * unless --ignore-limits). --live <endpoint> folds a running Worker's live set into the build
+ * (live-export.ts), so the next deploy serves it from the embedded index.
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,11 +17,12 @@ import type { IndexManifest, StoredArticle } from '../src/search/index-format.ts
 import { buildIndexData, buildShardedIndexData, type BuildOptions } from './build-index-data.ts';
 import { autoShardCount, estimateLimits, limitMessage, limitProblems, MAX_SHARDS, MAX_WORKERS_PER_REQUEST, tooManyShardsMessage, WORKER_LIMITS, type LimitEstimate } from './check-limits.ts';
 import { formatProblem } from './problems.ts';
+import { foldLiveSet } from './live-export.ts';
 import { readCorpus } from './read-corpus.ts';
 import { shardedWorkerOutputs, shardName, singleWorkerOutputs } from './worker-set.ts';
 import { writeFilesAtomic, WriteError, type OutputFile } from './write-output.ts';
 
-const USAGE = 'usage: npm run build-index -- [--corpus <dir>] [--out <file.js>] [--shards auto|<n>] [--skip-invalid] [--ignore-limits]';
+const USAGE = 'usage: npm run build-index -- [--corpus <dir>] [--out <file.js>] [--shards auto|<n>] [--skip-invalid] [--ignore-limits] [--live <endpoint>]';
 /** Progress is shown from this many articles on; small corpora build in a blink. */
 const PROGRESS_FROM = 2000;
 
@@ -31,6 +33,8 @@ interface CommandLine {
   shards: 'auto' | number;
   skipInvalid: boolean;
   ignoreLimits: boolean;
+  /** A running Worker whose live set is folded in (token: PUBLISH_TOKEN). */
+  live: string | undefined;
 }
 
 function parseShards(value: string): 'auto' | number {
@@ -51,6 +55,7 @@ function parseCommandLine(): CommandLine {
         shards: { type: 'string', default: 'auto' },
         'skip-invalid': { type: 'boolean', default: false },
         'ignore-limits': { type: 'boolean', default: false },
+        live: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
@@ -58,7 +63,8 @@ function parseCommandLine(): CommandLine {
       console.log(USAGE);
       process.exit(0);
     }
-    return { corpus: values.corpus, out: values.out, shards: parseShards(values.shards), skipInvalid: values['skip-invalid'], ignoreLimits: values['ignore-limits'] };
+    if (values.live !== undefined && !/^https?:\/\/[^\s/]+/.test(values.live)) throw new Error(`--live must be the Worker's http(s) origin, not ${JSON.stringify(values.live)}`);
+    return { corpus: values.corpus, out: values.out, shards: parseShards(values.shards), skipInvalid: values['skip-invalid'], ignoreLimits: values['ignore-limits'], live: values.live };
   } catch (error) {
     console.error(`build-index: ${(error as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -99,6 +105,18 @@ async function main(): Promise<number> {
   const started = performance.now();
 
   const corpus = await readCorpus(args.corpus, progress('read'));
+  let liveLine: string | undefined;
+  if (args.live !== undefined) {
+    try {
+      const fold = await foldLiveSet(corpus.articles, args.live, process.env['PUBLISH_TOKEN']);
+      corpus.articles = fold.articles;
+      corpus.problems.push(...fold.problems);
+      liveLine = `  live      ${fold.upserts} article(s) and ${fold.retractions} retraction(s) folded in from ${args.live} (live sequence ${fold.sequence})`;
+    } catch (error) {
+      console.error(`build-index: --live: ${(error as Error).message}; nothing was written.`);
+      return 1;
+    }
+  }
   const readMs = performance.now() - started;
   for (const warning of corpus.warnings) console.error(`warning: ${formatProblem(warning)}`);
   for (const problem of corpus.problems) console.error(formatProblem(problem));
@@ -134,6 +152,7 @@ async function main(): Promise<number> {
     [
       `build-index: ${args.corpus} → ${args.out} + ${plan.shards === 1 ? 'index-data.bin' : `${plan.shards} shard Workers`}`,
       `  articles  ${plan.manifest.articles.toLocaleString('en')} indexed from ${corpus.files} file(s)${refused}`,
+      ...(liveLine === undefined ? [] : [liveLine]),
       `  terms     ${plan.manifest.terms.toLocaleString('en')}`,
       `  output    ${kB(raw)} raw, ${kB(gzip)} gzip`,
       ...plan.limits.map(({ name, estimate }) => `  limits    ${name}bundle ${mib(estimate.bundleBytes)} of ${mib(WORKER_LIMITS.bundleBytes)}, memory ~${mib(estimate.memoryBytes)} of ${mib(WORKER_LIMITS.memoryBytes)}, startup ~${estimate.startupMs.toFixed(0)} ms of ${WORKER_LIMITS.startupMs} ms (estimates)`),

@@ -4,7 +4,7 @@
  */
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import type { Problem } from './problems.ts';
-import { validateArticle, type Validation } from './validate-article.ts';
+import { validateArticle, type Validation } from '../src/corpus/validate-article.ts';
 
 const FENCE = '---';
 

@@ -1,11 +1,7 @@
-/** A reason an article (or a whole file) was refused, located for a person to fix it. */
-export interface Problem {
-  file: string;
-  /** 1-based line of the offending field or byte; 0 when the problem is the whole file. */
-  line: number;
-  field: string;
-  reason: string;
-}
+import type { Problem } from '../src/corpus/article-problem.ts';
+
+/** Shared with the Worker's write routes (src/corpus/): the build and the API refuse an article for the same reasons. */
+export type { Problem };
 
 /** `file:line: field: reason`, the form editors and CI logs link to. */
 export function formatProblem(problem: Problem): string {

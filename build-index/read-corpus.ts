@@ -7,10 +7,10 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { StoredArticle } from '../src/search/index-format.ts';
 import { decodeText } from './decode-text.ts';
-import { parseJsonlArticles } from './parse-jsonl.ts';
+import { parseJsonlArticles } from '../src/corpus/parse-jsonl.ts';
 import { parseMarkdownArticle } from './parse-markdown.ts';
 import type { Problem } from './problems.ts';
-import type { Validation } from './validate-article.ts';
+import type { Validation } from '../src/corpus/validate-article.ts';
 
 /** Larger corpus files are refused before reading: a bundle could not hold them anyway. */
 export const MAX_FILE_BYTES = 1024 * 1024 * 1024;

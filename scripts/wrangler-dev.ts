@@ -28,6 +28,10 @@ export interface WranglerDevOptions {
    * for a bench that times the first request itself.
    */
   until?: 'ok' | 'answer' | 'ready-line';
+  /** A state directory kept across runs (the live store's SQLite files). Default: a fresh one, removed on stop. */
+  persistTo?: string;
+  /** `--var` bindings, e.g. the publishing token (wrangler dev reads .dev.vars otherwise). */
+  vars?: Readonly<Record<string, string>>;
   /** `--log-level` (`ready-line` needs the line: `info` or `log`). Default: wrangler's (`log`). */
   logLevel?: 'debug' | 'info' | 'log' | 'warn' | 'error' | 'none';
 }
@@ -41,6 +45,8 @@ export interface WranglerDev {
   output(): string;
   /** Signals the process group at once; resolves when wrangler has exited and the state is removed. */
   stop(): Promise<void>;
+  /** kill -9 of wrangler and workerd, no shutdown of any kind; a `persistTo` state stays. */
+  crash(): Promise<void>;
 }
 
 const KEEP_OUTPUT = 16_000;
@@ -51,15 +57,16 @@ function exited(child: ChildProcess): Promise<void> {
 }
 
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
-  const { port, cwd = ROOT, configs = [], inspectorPort, readyTimeoutMs = 60_000, logLevel, until = 'ok' } = options;
+  const { port, cwd = ROOT, configs = [], inspectorPort, readyTimeoutMs = 60_000, logLevel, until = 'ok', persistTo, vars = {} } = options;
   // A fresh state directory: the local edge cache persists, and an answer cached by an earlier
   // run (another build over the same corpus) must not leak into this one.
   mkdirSync(join(ROOT, '.wrangler'), { recursive: true });
-  const state = mkdtempSync(join(ROOT, '.wrangler', `dev-state-${port}-`));
+  const state = persistTo ?? mkdtempSync(join(ROOT, '.wrangler', `dev-state-${port}-`));
   const args = [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', '--persist-to', state];
   if (inspectorPort !== undefined) args.push('--inspector-port', String(inspectorPort));
   if (logLevel !== undefined) args.push('--log-level', logLevel);
   for (const config of configs) args.push('-c', config);
+  for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);
   const started = performance.now();
   const child = spawn(process.execPath, args, {
     cwd,
@@ -93,9 +100,13 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
       clearTimeout(timer);
       // workerd may outlive wrangler by a moment.
       signalGroup('SIGKILL');
-      rmSync(state, { recursive: true, force: true });
+      if (persistTo === undefined) rmSync(state, { recursive: true, force: true });
     })();
     return stopping;
+  };
+  const crash = async (): Promise<void> => {
+    signalGroup('SIGKILL');
+    await exited(child);
   };
 
   /** The Worker answered /api/health with JSON (2xx for `ok`); anything else is wrangler's own page. */
@@ -121,5 +132,5 @@ export async function startWranglerDev(options: WranglerDevOptions): Promise<Wra
     await stop();
     throw error;
   }
-  return { origin, readyMs: readyLineMs ?? performance.now() - started, output: () => output, stop };
+  return { origin, readyMs: readyLineMs ?? performance.now() - started, output: () => output, stop, crash };
 }

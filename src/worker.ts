@@ -1,12 +1,51 @@
 /**
  * A Worker over an embedded index: src/index.ts for the index in src/generated/, and the entry
- * build-index writes for a sharded corpus's public Worker.
+ * build-index writes for a sharded corpus's public Worker. With a LIVE_STORE binding, one
+ * Worker serves the embedded index and the live set as one corpus (src/live/); a sharded
+ * corpus serves its shards alone (live updates over shards are not built).
  */
 import type { Hono } from 'hono';
 import { createApp } from './app.ts';
-import type { AppEnv } from './app-env.ts';
-import { embeddedBackend, type EmbeddedIndex } from './search/load-index.ts';
+import type { AppEnv, Env } from './app-env.ts';
+import { DEFAULT_FRESHNESS_MS, LiveSet, type LiveStoreClient } from './live/live-set.ts';
+import { liveWriter } from './live/live-writer.ts';
+import { LIVE_STORE_NAME } from './live/protocol.ts';
+import { localBackend } from './search/backend.ts';
+import { embeddedBackend, loadIndex, type EmbeddedIndex, type OpenedIndex } from './search/load-index.ts';
+
+function storeOf(env: Env): LiveStoreClient | undefined {
+  const namespace = env.LIVE_STORE;
+  return namespace === undefined ? undefined : (namespace.getByName(LIVE_STORE_NAME) as unknown as LiveStoreClient);
+}
+
+function freshnessOf(env: Env): number {
+  const value = Number(env.LIVE_FRESHNESS_MS);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_FRESHNESS_MS;
+}
 
 export function createWorker(data: EmbeddedIndex): Hono<AppEnv> {
-  return createApp(embeddedBackend(data));
+  if (data.shards !== null) return createApp({ backendFor: embeddedBackend(data) });
+  // Opened while the module is evaluated (startup has ~1 s of CPU, a request 10 ms); a broken
+  // index is reported by the routes that need it.
+  let opened: OpenedIndex | undefined;
+  try {
+    opened = loadIndex(data);
+  } catch {
+    opened = undefined;
+  }
+  const base = (): OpenedIndex => (opened ??= loadIndex(data));
+  let plain: ReturnType<typeof localBackend> | undefined;
+  let live: LiveSet | undefined;
+  const liveSet = (): LiveSet => (live ??= new LiveSet(base()));
+  return createApp({
+    backendFor: (env, waitUntil) => {
+      const store = storeOf(env);
+      if (store === undefined) return (plain ??= localBackend(base()));
+      return liveSet().backend(store, { freshnessMs: freshnessOf(env), waitUntil });
+    },
+    liveFor: (env) => {
+      const store = storeOf(env);
+      return store === undefined ? undefined : liveWriter(liveSet(), store);
+    },
+  });
 }

@@ -27,6 +27,22 @@ export function buildIndex(corpus: string, outDir: string, extraArgs: string[] =
   return { module, stdout: run.stdout, stderr: run.stderr };
 }
 
+/**
+ * Node has no `cloudflare:workers`: the Worker entry exports the LiveStore Durable Object class,
+ * which extends its DurableObject. A bundle run in Node gets a bare base class; it never runs the
+ * store (no LIVE_STORE binding there, so the Worker serves the embedded index alone).
+ */
+const workersRuntime: Plugin = {
+  name: 'cloudflare-workers-in-node',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^cloudflare:workers$/ }, () => ({ path: 'cloudflare:workers', namespace: 'workers-runtime' }));
+    esbuild.onLoad({ filter: /.*/, namespace: 'workers-runtime' }, () => ({
+      contents: 'export class DurableObject { constructor(ctx, env) { this.ctx = ctx; this.env = env; } }',
+      loader: 'js',
+    }));
+  },
+};
+
 function redirectIndex(module: string): Plugin {
   return {
     name: 'redirect-index',
@@ -52,7 +68,7 @@ export async function bundleWorker(entry: string, module: string, outFile: strin
     mainFields: ['module', 'main'],
     target: 'es2022',
     logLevel: 'error',
-    plugins: [redirectIndex(module)],
+    plugins: [redirectIndex(module), workersRuntime],
     ...(options.indexFile === 'inline' ? { loader: { '.bin': 'binary' } } : { external: ['*.bin'] }),
   });
 }

@@ -1,10 +1,11 @@
 /** GET /api/articles/:id */
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.ts';
-import { API_CACHE_CONTROL, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
+import { cacheControlFor, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
 import { ProblemError } from '../http/problem.ts';
 import type { SearchBackend } from '../search/backend.ts';
 import type { StoredArticle } from '../search/index-format.ts';
+import { articleJson } from './article-json.ts';
 
 /** The article with this id, or a 404 problem naming it. */
 export async function findArticle(backend: SearchBackend, id: string): Promise<StoredArticle> {
@@ -20,11 +21,7 @@ export const articleRoute = new Hono<AppEnv>().get('/:id', async (c) => {
   const backend = c.var.backend();
   const article = await findArticle(backend, c.req.param('id'));
   const etag = etagFor(backend.manifest, JSON.stringify(['article', article.id]));
-  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
-  const { id, title, source, date, url, author, tags, body } = article;
-  return c.json(
-    { id, title, source: source ?? null, date: date ?? null, url: url ?? null, author: author ?? null, tags: tags ?? [], body },
-    200,
-    { ETag: etag, 'Cache-Control': API_CACHE_CONTROL },
-  );
+  const cacheControl = cacheControlFor(backend.manifest);
+  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag, cacheControl);
+  return c.json(articleJson(article), 200, { ETag: etag, 'Cache-Control': cacheControl });
 });

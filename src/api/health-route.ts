@@ -20,6 +20,8 @@ export const healthRoute = new Hono<AppEnv>().get('/', async (c) => {
         shards: manifest.shards ?? 1,
       },
       ...(shards === undefined ? {} : { shards }),
+      // Served over a live set: its version, and how many articles it adds or replaces and hides.
+      ...(manifest.live === undefined ? {} : { live: manifest.live }),
     },
     // A monitor should see a shard that is down, though searches still answer (partially).
     healthy ? 200 : 503,

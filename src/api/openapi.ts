@@ -5,6 +5,10 @@ const problem = { $ref: '#/components/responses/Problem' };
 /** Answers any /api route can give: a request body (413), a URL over 8 kB (414), the rate limit (429, with Retry-After). */
 const guardProblems = { '413': problem, '414': problem, '429': problem };
 const q = (description: string) => ({ name: 'q', in: 'query', required: true, description, schema: { type: 'string', minLength: 1, maxLength: LIMITS.qMaxChars } });
+/** Writes: their own rate limit (429), the token (401, 503 without one), their body limit (413); upserts also 507 once the live set is full. */
+const writeProblems = { '401': problem, '413': problem, '429': problem, '503': problem };
+const bearer = [{ publishToken: [] }];
+const liveSequence = { 'Live-Sequence': { description: "The store's change sequence of this write: writes apply in its order.", schema: { type: 'integer' } } };
 const range = { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: '[start, end) in UTF-16 code units' };
 
 export const OPENAPI_DOCUMENT = {
@@ -79,6 +83,82 @@ export const OPENAPI_DOCUMENT = {
           ...guardProblems,
         },
       },
+      put: {
+        operationId: 'putArticle',
+        summary: 'Publish or correct an article (live, without a rebuild)',
+        description: 'The fields are checked as build-index checks a corpus article; every bad field is listed in one invalid-article problem. Searches on this isolate see it at once, everywhere within LIVE_FRESHNESS_MS (5 s). Not open to CORS.',
+        security: bearer,
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]{0,127}$' } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ArticleInput' } } } },
+        responses: {
+          '201': { description: 'Published: no article had this id.', headers: liveSequence, content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } } },
+          '200': { description: 'Replaced an article (live or of the embedded index).', headers: liveSequence, content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } } },
+          '400': problem,
+          '415': problem,
+          '507': problem,
+          ...writeProblems,
+        },
+      },
+      delete: {
+        operationId: 'retractArticle',
+        summary: 'Retract an article (live, or of the embedded index)',
+        security: bearer,
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          '204': { description: 'Retracted (or already): GET answers 404 and no search, suggestion or page shows it.', headers: liveSequence },
+          '404': problem,
+          ...writeProblems,
+        },
+      },
+    },
+    '/api/articles': {
+      post: {
+        operationId: 'bulkUpsert',
+        summary: 'Publish or correct many articles at once (JSON Lines, up to 10,000 a request)',
+        security: bearer,
+        requestBody: { required: true, content: { 'application/x-ndjson': { schema: { type: 'string', description: 'One ArticleInput object with its id per line.' } } } },
+        responses: {
+          '200': {
+            description: 'A report per line; the valid lines are written in one transaction, the refused ones not at all.',
+            headers: liveSequence,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['created', 'replaced', 'refused', 'lines'],
+                  properties: {
+                    created: { type: 'integer' },
+                    replaced: { type: 'integer' },
+                    refused: { type: 'integer' },
+                    lines: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['line', 'id', 'status'],
+                        properties: { line: { type: 'integer' }, id: { type: ['string', 'null'] }, status: { enum: ['created', 'replaced', 'refused'] }, errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } } },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '415': problem,
+          '507': problem,
+          ...writeProblems,
+        },
+      },
+    },
+    '/api/live/export': {
+      get: {
+        operationId: 'exportLiveSet',
+        summary: 'Every entry of the live set, for build-index --live',
+        security: bearer,
+        responses: {
+          '200': { description: 'JSON Lines: each live article with its sequence and hash, or {id, retracted: true}. Headers Live-Epoch and Live-Sequence name the version.', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
+          ...writeProblems,
+        },
+      },
     },
     '/api/health': {
       get: {
@@ -102,7 +182,24 @@ export const OPENAPI_DOCUMENT = {
     },
   },
   components: {
+    securitySchemes: { publishToken: { type: 'http', scheme: 'bearer', description: 'The PUBLISH_TOKEN secret of the Worker.' } },
     schemas: {
+      ArticleInput: {
+        type: 'object',
+        required: ['title', 'body'],
+        description: "The corpus's JSON Lines article shape (docs/corpus-format.md); id comes from the path and, if given, must match it.",
+        properties: {
+          id: { type: 'string' },
+          title: { type: 'string', maxLength: 500 },
+          body: { type: 'string', maxLength: 500000 },
+          date: { type: 'string', description: 'ISO 8601' },
+          source: { type: 'string' },
+          url: { type: 'string', format: 'uri' },
+          author: { type: 'string' },
+          tags: { type: 'array', items: { type: 'string' }, maxItems: 50 },
+        },
+      },
+      FieldError: { type: 'object', required: ['field', 'reason'], properties: { field: { type: 'string' }, reason: { type: 'string' }, line: { type: 'integer' } } },
       Health: {
         type: 'object',
         required: ['status', 'articles', 'index'],
@@ -182,7 +279,7 @@ export const OPENAPI_DOCUMENT = {
       Problem: {
         type: 'object',
         required: ['type', 'title', 'status', 'detail'],
-        properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' }, parameter: { type: 'string' } },
+        properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' }, parameter: { type: 'string' }, errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' }, description: 'invalid-article: each refused field, with the reason build-index gives.' } },
       },
     },
     responses: {

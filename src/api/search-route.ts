@@ -5,7 +5,7 @@ import { parseQuery, queryKey } from '../search/query.ts';
 import type { SearchRequest } from '../search/search-articles.ts';
 import type { Analyzer } from '../text/analyze.ts';
 import type { AppEnv } from '../app-env.ts';
-import { API_CACHE_CONTROL, edgeCacheKey, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
+import { API_CACHE_CONTROL, cacheControlFor, edgeCacheKey, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
 import { readSearchRequest } from './params.ts';
 
 /** Requests that the engine reads the same way share an ETag and an edge cache entry. */
@@ -18,7 +18,8 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   const backend = c.var.backend();
   const canonical = canonicalRequest(request, backend.analyzer);
   const etag = etagFor(backend.manifest, canonical);
-  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
+  const cacheControl = cacheControlFor(backend.manifest);
+  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag, cacheControl);
 
   const cache = caches.default;
   const key = edgeCacheKey('search', canonical, backend.manifest);
@@ -27,7 +28,7 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
     // The entry may come from another spelling of the same query: answer with this one's.
     const body = { ...(await cached.json<Record<string, unknown>>()), query: request.q };
     setMetric(c, 'search', 0, 'edge cache');
-    return c.json(body, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL });
+    return c.json(body, 200, { ETag: etag, 'Cache-Control': cacheControl });
   }
 
   startTime(c, 'search');
@@ -38,7 +39,11 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   const body = { query: request.q, total, offset: request.offset, limit: request.limit, hits, facets, ...(didYouMean === undefined ? {} : { didYouMean }) };
   // Without some shards the answer is incomplete: say so, and let nobody keep it.
   if (partial) return c.json({ ...body, partial, unavailableShards }, 200, { 'Cache-Control': 'no-store' });
-  const response = c.json(body, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL });
-  c.executionCtx.waitUntil(cache.put(key, response.clone()));
+  const response = c.json(body, 200, { ETag: etag, 'Cache-Control': cacheControl });
+  // The edge entry is keyed by the index and the live set's sequence, so it may live longer than clients may keep the answer.
+  const entry = response.clone();
+  const stored = new Response(entry.body, entry);
+  stored.headers.set('Cache-Control', API_CACHE_CONTROL);
+  c.executionCtx.waitUntil(cache.put(key, stored));
   return response;
 });

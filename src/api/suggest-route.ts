@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { endTime, startTime } from 'hono/timing';
 import type { AppEnv } from '../app-env.ts';
-import { API_CACHE_CONTROL, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
+import { cacheControlFor, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
 import { suggest } from '../search/suggest.ts';
 import { readSuggestRequest } from './params.ts';
 
@@ -10,9 +10,10 @@ export const suggestRoute = new Hono<AppEnv>().get('/', (c) => {
   const { q, limit } = readSuggestRequest(new URL(c.req.url).searchParams);
   const index = c.var.backend();
   const etag = etagFor(index.manifest, JSON.stringify(['suggest', q, limit]));
-  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag);
+  const cacheControl = cacheControlFor(index.manifest);
+  if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return notModified(etag, cacheControl);
   startTime(c, 'suggest');
   const suggestions = suggest(index.vocabulary, q, limit);
   endTime(c, 'suggest', 2);
-  return c.json({ query: q, suggestions }, 200, { ETag: etag, 'Cache-Control': API_CACHE_CONTROL });
+  return c.json({ query: q, suggestions }, 200, { ETag: etag, 'Cache-Control': cacheControl });
 });

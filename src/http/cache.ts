@@ -24,7 +24,20 @@ function fnv1a(text: string): string {
  * or a new Worker answers differently, so it must not be served old answers).
  */
 function indexIdentity(manifest: IndexManifest): string {
-  return `${manifest.corpusHash}|${manifest.formatVersion}|${manifest.analyzerVersion}|${manifest.builtAt}`;
+  const live = manifest.live === undefined ? '' : `|live:${manifest.live.epoch}:${manifest.live.sequence}`;
+  return `${manifest.corpusHash}|${manifest.formatVersion}|${manifest.analyzerVersion}|${manifest.builtAt}${live}`;
+}
+
+/**
+ * With a live set, an answer may change at any write: clients and proxies revalidate every time
+ * (a 304 costs nothing), so none is served stale past the live set's freshness bound. The edge
+ * cache keeps its entries longer: they are keyed by the live set's sequence.
+ */
+export const LIVE_CACHE_CONTROL = 'public, no-cache';
+
+/** Cache-Control of an answer from an index with this manifest. */
+export function cacheControlFor(manifest: IndexManifest): string {
+  return manifest.live === undefined ? API_CACHE_CONTROL : LIVE_CACHE_CONTROL;
 }
 
 export function etagFor(manifest: IndexManifest, canonicalRequest: string): string {
@@ -38,8 +51,8 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
 }
 
-export function notModified(etag: string): Response {
-  return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': API_CACHE_CONTROL } });
+export function notModified(etag: string, cacheControl: string = API_CACHE_CONTROL): Response {
+  return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl } });
 }
 
 /** The Cache API key of a canonical request: a URL that no client can send. */

@@ -13,6 +13,8 @@ function instanceOf(c: Context): string {
 
 export function handleError(error: Error, c: Context): Response {
   if (error instanceof ProblemError) return problemResponse(error, instanceOf(c));
+  // Middleware that made its own answer (bearer-auth's 401 problem with its challenge).
+  if (error instanceof HTTPException && error.res !== undefined) return error.getResponse();
   if (error instanceof IndexMismatchError) {
     console.error(error.message);
     return problemResponse(new ProblemError(503, 'index-unavailable', 'the search index does not match this Worker; the operator must rebuild and redeploy'), instanceOf(c));

@@ -12,6 +12,12 @@ export const PROBLEM_TYPES = {
   'uri-too-long': 'URI too long',
   'content-too-large': 'Content too large',
   'index-unavailable': 'Search index unavailable',
+  'invalid-article': 'Invalid article',
+  'unsupported-media-type': 'Unsupported media type',
+  'unauthorized': 'Unauthorized',
+  'writes-disabled': 'Writes disabled',
+  'live-unavailable': 'Live set unavailable',
+  'live-set-full': 'Live set full',
   'internal-error': 'Internal error',
 } as const;
 
@@ -25,6 +31,16 @@ export interface ProblemBody {
   instance?: string;
   /** The query or path parameter at fault, when there is one. */
   parameter?: string;
+  /** invalid-article: every field refused, with the build's reason for it. */
+  errors?: FieldError[];
+}
+
+/** One refused field of an article, as build-index reports it (`file:line: field: reason`). */
+export interface FieldError {
+  field: string;
+  reason: string;
+  /** Bulk upload: the line of the request body. */
+  line?: number;
 }
 
 /** Thrown by handlers; `app.onError` turns it into the response. */
@@ -35,14 +51,16 @@ export class ProblemError extends Error {
   readonly detail: string;
   readonly parameter: string | undefined;
   readonly headers: Record<string, string>;
+  readonly errors: FieldError[] | undefined;
 
-  constructor(status: number, problemType: ProblemType, detail: string, parameter?: string, headers: Record<string, string> = {}) {
+  constructor(status: number, problemType: ProblemType, detail: string, parameter?: string, headers: Record<string, string> = {}, errors?: FieldError[]) {
     super(detail);
     this.status = status;
     this.problemType = problemType;
     this.detail = detail;
     this.parameter = parameter;
     this.headers = headers;
+    this.errors = errors;
   }
 }
 
@@ -59,6 +77,7 @@ export function problemResponse(error: ProblemError, instance: string): Response
     instance,
   };
   if (error.parameter !== undefined) body.parameter = error.parameter;
+  if (error.errors !== undefined) body.errors = error.errors;
   // `<`, `>` and `&` as \u escapes: the same JSON, but echoed input can never form markup if a
   // client or a proxy ever shows the document as HTML.
   const json = JSON.stringify(body).replace(/[<>&]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);

@@ -4,10 +4,11 @@
  * Over budget, the client gets a 429 problem with Retry-After. The binding counts per Cloudflare
  * location and is eventually consistent: it stops floods, it is not an exact quota.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { convertIPv4BinaryToString, convertIPv4MappedIPv6ToIPv4, convertIPv6BinaryToString, convertIPv6ToBinary, distinctRemoteAddr, isIPv4MappedIPv6 } from 'hono/utils/ipaddr';
 import type { AppEnv } from '../app-env.ts';
 import { ProblemError } from './problem.ts';
+import { isWriteRequest } from './write-requests.ts';
 
 /**
  * Seconds a limited client should wait. The binding does not say when its window ends; a window
@@ -48,27 +49,36 @@ export function clientKey(headers: Headers): string {
   return ipv6Key(address) ?? address;
 }
 
-export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const limiter = c.env?.RATE_LIMITER;
-  // No binding (a test or a deployment without [[ratelimits]]): serve without limiting.
-  if (limiter === undefined || c.req.method === 'OPTIONS') return next();
-  let success: boolean;
-  try {
-    ({ success } = await limiter.limit({ key: clientKey(c.req.raw.headers) }));
-  } catch (error) {
-    // Fail open: a limiter outage must not take the search down with it. Logged once per isolate.
-    if (!warnedUnavailable) console.error('rate limiter unavailable, serving without it', error);
-    warnedUnavailable = true;
+/** A budget middleware over one of the rate limiting bindings. */
+function limitWith(binding: 'RATE_LIMITER' | 'WRITE_RATE_LIMITER', skip: (c: Context<AppEnv>) => boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const limiter = c.env?.[binding];
+    // No binding (a test or a deployment without [[ratelimits]]): serve without limiting.
+    if (limiter === undefined || c.req.method === 'OPTIONS' || skip(c)) return next();
+    let success: boolean;
+    try {
+      ({ success } = await limiter.limit({ key: clientKey(c.req.raw.headers) }));
+    } catch (error) {
+      // Fail open: a limiter outage must not take the search down with it. Logged once per isolate.
+      if (!warnedUnavailable) console.error('rate limiter unavailable, serving without it', error);
+      warnedUnavailable = true;
+      return next();
+    }
+    if (!success) {
+      throw new ProblemError(
+        429,
+        'too-many-requests',
+        `too many requests from this client; retry after ${RETRY_AFTER_SECONDS} seconds`,
+        undefined,
+        { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      );
+    }
     return next();
-  }
-  if (!success) {
-    throw new ProblemError(
-      429,
-      'too-many-requests',
-      `too many requests from this client; retry after ${RETRY_AFTER_SECONDS} seconds`,
-      undefined,
-      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
-    );
-  }
-  return next();
-};
+  };
+}
+
+/** Reads' budget (RATE_LIMITER); writes count against their own. */
+export const rateLimit: MiddlewareHandler<AppEnv> = limitWith('RATE_LIMITER', (c) => isWriteRequest(c.req.method, c.req.path));
+
+/** Writes' budget (WRITE_RATE_LIMITER), so that publishing cannot starve readers nor readers publishing. */
+export const writeRateLimit: MiddlewareHandler<AppEnv> = limitWith('WRITE_RATE_LIMITER', () => false);

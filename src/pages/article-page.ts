@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { html } from 'hono/html';
 import { findArticle } from '../api/article-route.ts';
+import { cacheControlFor } from '../http/cache.ts';
 import { ProblemError } from '../http/problem.ts';
 import { highlightRanges } from '../search/highlight.ts';
 import type { StoredArticle } from '../search/index-format.ts';
@@ -51,6 +52,7 @@ export async function articlePage(c: Context<AppEnv>): Promise<Response> {
   const q = c.req.query('q') ?? '';
   const backend = c.var.backend();
   let article: StoredArticle;
+  const cacheControl = cacheControlFor(backend.manifest);
   try {
     article = await findArticle(backend, c.req.param('id') ?? '');
   } catch (error) {
@@ -58,11 +60,13 @@ export async function articlePage(c: Context<AppEnv>): Promise<Response> {
     return renderPage(c, {
       title: 'مقال غير موجود',
       status: 404,
+      cacheControl,
       body: html`${header(q)}<main><h1>مقال غير موجود</h1><p>لا يوجد مقال بهذا المعرّف. <a href="/">عودة إلى البحث</a></p></main>`,
     });
   }
   return renderPage(c, {
     title: `${article.title} · بحث الأخبار العربية`,
+    cacheControl,
     body: html`${header(q)}${articleBody(article, queryTerms(q, backend.analyzer), backend.analyzer)}`,
   });
 }

@@ -40,10 +40,12 @@ export interface PageOptions {
   title: string;
   body: HtmlEscapedString | Promise<HtmlEscapedString>;
   status?: 200 | 404;
+  /** Default `public, max-age=300`; pages that show live articles revalidate (src/http/cache.ts). */
+  cacheControl?: string;
 }
 
 /** Renders a full page with its security and cache headers. */
-export async function renderPage(c: Context, { title, body, status = 200 }: PageOptions): Promise<Response> {
+export async function renderPage(c: Context, { title, body, status = 200, cacheControl = 'public, max-age=300' }: PageOptions): Promise<Response> {
   const csp = [
     "default-src 'none'",
     "script-src 'self'",
@@ -55,7 +57,7 @@ export async function renderPage(c: Context, { title, body, status = 200 }: Page
     "frame-ancestors 'none'",
   ].join('; ');
   c.header('Content-Security-Policy', csp);
-  c.header('Cache-Control', 'public, max-age=300');
+  c.header('Cache-Control', cacheControl);
   return c.html(
     html`<!doctype html>
 <html lang="ar" dir="rtl">

@@ -6,10 +6,12 @@ import type { Analyzer } from '../text/analyze.ts';
 import type { IndexManifest, StoredArticle, Vocabulary } from './index-format.ts';
 import type { LoadedIndex } from './read-index.ts';
 import { searchArticles, type SearchRequest, type SearchResponse } from './search-articles.ts';
+import type { CompletionSource } from './suggest.ts';
 
 export interface SearchBackend {
   readonly manifest: IndexManifest;
-  readonly vocabulary: Vocabulary;
+  /** Suggestions: the index's vocabulary, or one with a live set's words over it. */
+  readonly vocabulary: Vocabulary | CompletionSource;
   /** Analyzes queries as the index analyzed its articles (cache keys, page highlights). */
   readonly analyzer: Analyzer;
   search(request: SearchRequest): Promise<SearchResponse>;

@@ -63,6 +63,18 @@ export interface IndexManifest {
   shards?: number;
   /** One shard's manifest: which one, and where its articles start in the whole corpus's id order. */
   shard?: ShardPlace;
+  /** Not written by the build: set by the Worker while it serves a live set over the index (src/live/). */
+  live?: LiveState;
+}
+
+/** Which version of the live set an answer comes from (it keys ETags and the edge cache). */
+export interface LiveState {
+  /** The store's identity and change sequence. */
+  epoch: string;
+  sequence: number;
+  /** Live articles (new or replacing a base article) and base articles hidden (retracted or replaced). */
+  articles: number;
+  hidden: number;
 }
 
 export interface ShardPlace {

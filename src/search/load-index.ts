@@ -8,7 +8,7 @@ import type { ShardRoute } from '../shards/protocol.ts';
 import { localBackend, type SearchBackend } from './backend.ts';
 import { loadIndex, openWithAnalyzer, type IndexData } from './read-index.ts';
 
-export { IndexMismatchError, loadIndex, type IndexData, type LoadedIndex } from './read-index.ts';
+export { IndexMismatchError, loadIndex, type IndexData, type LoadedIndex, type OpenedIndex } from './read-index.ts';
 
 /** What build-index writes for the Worker (src/generated/index-data.js). */
 export interface EmbeddedIndex extends IndexData {

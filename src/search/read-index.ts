@@ -7,7 +7,7 @@
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
 import type { MatchList } from './match-list.ts';
-import { openCompactIndex } from './compact/open-index.ts';
+import { openCompactIndex, type CompactIndex } from './compact/open-index.ts';
 import type { ArticleLookup, IndexManifest, Vocabulary } from './index-format.ts';
 import { createAnalyzer, type Analyzer } from '../text/analyze.ts';
 import type { Lexicon } from '../text/lexicon.ts';
@@ -35,11 +35,14 @@ export interface IndexData {
   indexBlob: ArrayBuffer | Uint8Array;
 }
 
+/** A loaded index with the parts a live set reads and reweighs (see CompactIndex). */
+export type OpenedIndex = CompactIndex<IndexedFields> & { analyzer: Analyzer };
+
 export class IndexMismatchError extends Error {
   override name = 'IndexMismatchError';
 }
 
-export function loadIndex(data: IndexData): LoadedIndex {
+export function loadIndex(data: IndexData): OpenedIndex {
   const { manifest } = data;
   if (manifest.formatVersion !== INDEX_FORMAT_VERSION || manifest.analyzerVersion !== ANALYZER_VERSION) {
     throw new IndexMismatchError(

@@ -133,7 +133,7 @@ export interface SearchPage {
 /** Field positions and articles fit these many bits of `firstMatch`. */
 const ARTICLE_BITS = 2 ** 32;
 
-function firstMatchKey(result: SearchResult, queryTerms: readonly string[], shardFirst: number, position: number): number {
+function firstMatchKey(result: SearchResult, queryTerms: readonly string[], corpusPosition: number): number {
   let occurrence = queryTerms.length;
   for (const term of result.terms) {
     const at = queryTerms.indexOf(term);
@@ -141,7 +141,7 @@ function firstMatchKey(result: SearchResult, queryTerms: readonly string[], shar
   }
   const fields = result.match[queryTerms[occurrence] ?? ''] ?? [];
   const field = Math.min(...fields.map((name) => SEARCH_FIELDS.indexOf(name as (typeof SEARCH_FIELDS)[number])), SEARCH_FIELDS.length);
-  return (occurrence * (SEARCH_FIELDS.length + 1) + field) * ARTICLE_BITS + shardFirst + position;
+  return (occurrence * (SEARCH_FIELDS.length + 1) + field) * ARTICLE_BITS + corpusPosition;
 }
 
 /** The analyzed terms of a query string, in order, as MiniSearch's search() makes them. */
@@ -164,12 +164,22 @@ export function sortedFacet(counts: Record<string, number>): Record<string, numb
   return Object.fromEntries(Object.entries(counts).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/** How a search over one part of a larger corpus (a shard, the embedded index under a live set) reads its matches. */
+export interface SearchPageOptions {
+  /** By position, 1 for articles no longer in the corpus (retracted, or replaced by a live version): never matched. */
+  hidden?: Uint8Array;
+  /** A position's place among all the corpus's articles in id order, which breaks score ties (default: the shard's first + position). */
+  corpusPosition?: (position: number) => number;
+  /** The whole corpus's corrections of the query's words (see correctWords), when this index is one part of it. */
+  corrections?: readonly Correction[];
+}
+
 /** The search: the first `offset + limit` matches with what they rank by, and hits for ranks [hitsFrom, hitsTo). */
-export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom: number, hitsTo: number): SearchPage {
+export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom: number, hitsTo: number, options: SearchPageOptions = {}): SearchPage {
   const { analyzer } = index;
   const parsed = parseQuery(request.q, analyzer);
   const positive = parsed.words.join(' ');
-  const corrections = correctWords(parsed.words, index);
+  const corrections = options.corrections ?? correctWords(parsed.words, index);
   // Corrected words are searched beside the typed ones, at a lower weight: below exact matches.
   const searched: Query =
     corrections.length === 0
@@ -191,8 +201,10 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
   // reader can see what picking another source would give (disjunctive faceting).
   const counts = new Uint32Array(store.sources.length + 1);
   const kept: number[] = [];
+  const { hidden } = options;
   for (let i = 0; i < matches.length; i++) {
     const at = matches.position(i);
+    if (hidden !== undefined && hidden[at] === 1) continue;
     if (dated && !inDateRange(store.dateAt(at), request.from, request.to)) continue;
     if (parsed.phrases.length > 0 && !containsPhrases(store.at(at), parsed.phrases, matches.result(i).terms, analyzer)) continue;
     const code = store.sourceCode(at);
@@ -215,6 +227,7 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
   const top = selectTop(kept, request.offset + request.limit, compare);
   const queryTerms = analyzedQuery(positive, analyzer);
   const shardFirst = index.manifest.shard?.first ?? 0;
+  const corpusPosition = options.corpusPosition ?? ((position: number) => shardFirst + position);
   const sourceCounts: Record<string, number> = {};
   for (let code = 1; code < counts.length; code++) if (counts[code]! > 0) sourceCounts[store.sources[code - 1]!] = counts[code]!;
   return {
@@ -230,7 +243,7 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
       };
       const hit = rank >= hitsFrom && rank < hitsTo ? toHit(store.at(position), request, analyzer) : undefined;
       const date = store.dateAt(position);
-      return { ...request, ...(hit === undefined ? {} : { hit }), date, firstMatch: firstMatchKey(result, queryTerms, shardFirst, position) };
+      return { ...request, ...(hit === undefined ? {} : { hit }), date, firstMatch: firstMatchKey(result, queryTerms, corpusPosition(position)) };
     }),
     sourceCounts,
     ...(corrections.length === 0 ? {} : { didYouMean: meant(request.q, corrections) }),
@@ -241,13 +254,13 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
 const CORRECTED_WEIGHT = 0.5;
 const CORRECTED_BOOST = Object.fromEntries(SEARCH_FIELDS.map((field) => [field, FIELD_BOOSTS[field] * CORRECTED_WEIGHT]));
 
-interface Correction {
+export interface Correction {
   from: string;
   to: string;
 }
 
 /** Words of the query whose terms match no article, each with the closest corpus word that does. */
-function correctWords(words: readonly string[], index: LoadedIndex): Correction[] {
+export function correctWords(words: readonly string[], index: Pick<LoadedIndex, 'analyzer' | 'vocabulary' | 'hasTerm'>): Correction[] {
   const corrections: Correction[] = [];
   for (const word of new Set(words)) {
     const terms = index.analyzer.wordTerms(word);

@@ -1,10 +1,10 @@
-/** In a sorted array of strings (code-unit order): the first index whose string is not below `key`. */
-export function lowerBound(keys: readonly string[], key: string): number {
+/** In a sorted array (strings in code-unit order, or numbers): the first index whose value is not below `key`. */
+export function lowerBound<T extends string | number>(sorted: ArrayLike<T>, key: T): number {
   let lo = 0;
-  let hi = keys.length;
+  let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < key) lo = mid + 1;
+    if (sorted[mid]! < key) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -88,15 +88,14 @@ export function closestWord(vocabulary: Vocabulary, typed: string): CloseWord | 
   return best;
 }
 
-/** Every vocabulary key one slip or edit from `prefix` that some word starts with: what a suggestion for a mistyped prefix completes. */
-export function closePrefixes(vocabulary: Vocabulary, prefix: string): string[] {
+/** Every variant one slip or edit from `prefix` that some word starts with (`completes`): what a suggestion for a mistyped prefix completes. */
+export function closePrefixes(completes: (prefix: string) => boolean, prefix: string): string[] {
   const folded = normalizeText(prefix);
   if (!ARABIC_WORD.test(folded) || folded.length < MIN_CORRECTED_LENGTH) return [];
   const found: { variant: string; cost: number }[] = [];
   for (const [variant, cost] of variants(folded)) {
     if (cost > MAX_COST) continue;
-    const at = lowerBound(vocabulary.keys, variant);
-    if (vocabulary.keys[at]?.startsWith(variant)) found.push({ variant, cost });
+    if (completes(variant)) found.push({ variant, cost });
   }
   return found.sort((a, b) => a.cost - b.cost).map(({ variant }) => variant);
 }

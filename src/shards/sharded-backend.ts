@@ -10,7 +10,7 @@ import type { Analyzer } from '../text/analyze.ts';
 import type { SearchBackend, ShardHealth } from '../search/backend.ts';
 import type { IndexManifest, StoredArticle, Vocabulary } from '../search/index-format.ts';
 import { sortedFacet, type HitRequest, type SearchPage, type SearchRequest, type SearchResponse, type SearchHit } from '../search/search-articles.ts';
-import { mergePages } from './merge-pages.ts';
+import { mergePages } from '../search/merge-pages.ts';
 import { SHARD_HITS_URL, shardArticleUrl, shardFor, shardHealthUrl, shardSearchUrl, type ShardRoute } from './protocol.ts';
 
 /**

@@ -10,7 +10,7 @@ import { readSubset, SAUDINEWSNET, seededRandom, titleQueries } from '../../benc
 import type { StoredArticle } from '../../src/search/index-format.ts';
 import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
 import { searchArticles, searchPage, sortedFacet, type SearchRequest } from '../../src/search/search-articles.ts';
-import { mergePages } from '../../src/shards/merge-pages.ts';
+import { mergePages } from '../../src/search/merge-pages.ts';
 
 const ARTICLES = 3000;
 const SHARDS = 4;

@@ -13,8 +13,7 @@
 import MiniSearch, { type Options, type Query, type SearchOptions } from 'minisearch';
 import { matchListOf, type MatchList } from '../match-list.ts';
 import { fastMatches, fastSearch, type FastSearchContext } from './fast-search.ts';
-import type { CompactTermIndex } from './term-index.ts';
-import type { StringColumn } from './string-column.ts';
+import type { TermIndex } from './term-index.ts';
 
 /** The private members of MiniSearch 7.2.0 that search() and documentCount/termCount/has read. */
 interface MiniSearchInternals {
@@ -58,9 +57,9 @@ class DocumentIds {
 
 /** External id → short id, by binary search over the sorted id column. */
 class IdToShortId {
-  readonly #ids: StringColumn;
+  readonly #ids: SortedIds;
 
-  constructor(ids: StringColumn) {
+  constructor(ids: SortedIds) {
     this.#ids = ids;
   }
 
@@ -104,12 +103,17 @@ class FieldLengths {
 }
 
 
+/** Ids in code-unit order, found by search (the compact id column, or a live set's ids). */
+export interface SortedIds {
+  indexOf(id: string): number;
+}
+
 export interface CompactMiniSearchParts<T> {
   options: Options<T>;
-  termIndex: CompactTermIndex;
+  termIndex: TermIndex;
   /** Article ids by short id, and the same as a sorted column for lookups by id. */
   ids: readonly string[];
-  idColumn: StringColumn;
+  idColumn: SortedIds;
   fieldIds: Record<string, number>;
   averageFieldLength: number[];
   fieldLengths: Uint32Array;

@@ -14,12 +14,12 @@
  * share their `terms`, `queryTerms` and `match`, frozen, instead of owning copies.
  */
 import type { Options, SearchOptions, SearchResult } from 'minisearch';
-import type { CompactTermIndex } from './term-index.ts';
+import type { TermIndex } from './term-index.ts';
 
 export interface FastSearchContext {
   /** The MiniSearch options, with its search defaults merged in (MiniSearch's `_options`). */
   options: Required<Pick<Options, 'fields' | 'tokenize' | 'processTerm'>> & { searchOptions: SearchOptions };
-  termIndex: CompactTermIndex;
+  termIndex: Pick<TermIndex, 'get'>;
   ids: readonly string[];
   fieldIds: Record<string, number>;
   averageFieldLength: readonly number[];

@@ -12,9 +12,10 @@ import { ArticleStore } from './article-store.ts';
 import { BodyDecoder } from './body-text.ts';
 import { createCompactMiniSearch } from './compact-minisearch.ts';
 import { CompactFormatError, readBlob } from './read-blob.ts';
+import { ReweightedTermIndex, type CorpusStatistics } from './reweighted-terms.ts';
 import { decodeUtf16, StringColumn } from './string-column.ts';
 import { ColumnLexicon } from './lexicon-column.ts';
-import { CompactTermIndex } from './term-index.ts';
+import { CompactTermIndex, type TermIndex } from './term-index.ts';
 import { LazyVocabulary } from './vocabulary.ts';
 
 export interface CompactIndex<T> {
@@ -28,6 +29,15 @@ export interface CompactIndex<T> {
   lexicon: Lexicon;
   /** Whether any article has the index term. */
   hasTerm(term: string): boolean;
+  /** Article ids by position (= short id), in code-unit order. */
+  ids: readonly string[];
+  /** The file's terms, scored with the statistics it was built with. */
+  termIndex: TermIndex;
+  fieldIds: Record<string, number>;
+  /** MiniSearch's field lengths (distinct tokens), per position and field id. */
+  fieldLengths: Uint32Array;
+  /** search() and match() over the same postings, scoring with other statistics (a live set's combined corpus). */
+  reweighted(statistics: CorpusStatistics): Pick<CompactIndex<T>, 'miniSearch' | 'match'>;
 }
 
 /** All strings of a column at once: one decode, then slices that share its memory. */
@@ -65,7 +75,7 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, optionsFor:
     fieldCount: options.fields.length,
     globalDocumentFrequencies: header.globalDocumentFrequencies === true,
   });
-  const { miniSearch, match } = createCompactMiniSearch<T>({
+  const parts = {
     options,
     termIndex,
     ids,
@@ -75,8 +85,16 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, optionsFor:
     fieldLengths: s.fieldLengths,
     documentCount: header.documentCount,
     nextId: header.nextId,
-    positionOf: (id) => positionOf(id) ?? -1,
-  });
+    positionOf: (id: string) => positionOf(id) ?? -1,
+  };
+  const { miniSearch, match } = createCompactMiniSearch<T>(parts);
+  const reweighted = (statistics: CorpusStatistics) =>
+    createCompactMiniSearch<T>({
+      ...parts,
+      termIndex: new ReweightedTermIndex(termIndex, statistics),
+      averageFieldLength: statistics.averageFieldLength,
+      documentCount: statistics.documentCount,
+    });
   const articles = new ArticleStore({
     ids: idColumn,
     dates: new StringColumn(s.dateUnits, s.dateOffsets),
@@ -98,5 +116,10 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, optionsFor:
     vocabulary: new LazyVocabulary(s.vocabularyKeys, s.vocabularyWords, s.vocabularyCounts),
     lexicon,
     hasTerm: (term) => termIndex.has(term),
+    ids,
+    termIndex,
+    fieldIds: header.fieldIds,
+    fieldLengths: s.fieldLengths,
+    reweighted,
   };
 }

@@ -23,7 +23,17 @@ export interface TermIndexParts {
   globalDocumentFrequencies: boolean;
 }
 
-export class CompactTermIndex {
+/** What MiniSearch's search reads of its radix tree; the compact file's terms, or a live set's. */
+export interface TermIndex {
+  readonly size: number;
+  has(term: string): boolean;
+  get(term: string): TermPostings | undefined;
+  atPrefix(prefix: string): Iterable<[string, TermPostings]>;
+  fuzzyGet(term: string, maxDistance: number): Map<string, [TermPostings, number]>;
+  [Symbol.iterator](): Iterator<[string, TermPostings]>;
+}
+
+export class CompactTermIndex implements TermIndex {
   readonly #parts: TermIndexParts;
 
   constructor(parts: TermIndexParts) {

@@ -3,8 +3,8 @@
  * corpus's statistics (build-index/compact/encode-index.ts), so scores compare across shards;
  * ties are broken by `firstMatch`, the unsharded index's own insertion order. Pure.
  */
-import type { SearchRequest } from '../search/search-articles.ts';
-import type { SearchPage, RankedHit } from '../search/search-articles.ts';
+import type { SearchRequest } from './search-articles.ts';
+import type { SearchPage, RankedHit } from './search-articles.ts';
 
 /** A place on the merged page: which shard, and the entry's rank on that shard's page. */
 export interface PagePlace {

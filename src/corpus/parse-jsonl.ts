@@ -1,7 +1,7 @@
 /**
  * Bulk articles: one JSON object per line with `id`, `title`, `body` and the optional fields.
  */
-import type { Problem } from './problems.ts';
+import type { Problem } from './article-problem.ts';
 import { validateArticle, type Validation } from './validate-article.ts';
 
 /** Every line of a `.jsonl` file, validated; blank lines are allowed and skipped. */

@@ -2,8 +2,8 @@
  * Field checks shared by every corpus format. Pure: takes the parsed fields and where each one
  * came from, returns the stored article or the problems.
  */
-import type { StoredArticle } from '../src/search/index-format.ts';
-import type { Problem } from './problems.ts';
+import type { StoredArticle } from '../search/index-format.ts';
+import type { Problem } from './article-problem.ts';
 
 /** Longest accepted title, in characters; real headlines stay far below. */
 export const MAX_TITLE_CHARS = 500;
