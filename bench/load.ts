@@ -19,6 +19,7 @@ import autocannon, { type Result as LoadResult } from 'autocannon';
 import { readNews, writeCorpusFile, type CorpusRecord } from './lib/news-corpus.ts';
 import { writeSection } from './lib/results-md.ts';
 import { buildIndex, bundleWorker, ROOT } from './lib/worker-bundle.ts';
+import { ADVERSARIAL } from './lib/adversarial.ts';
 import { startWranglerDev, type WranglerDev } from '../scripts/wrangler-dev.ts';
 
 const ARTICLES = Number(process.env['LOAD_ARTICLES'] ?? 5000);
@@ -92,23 +93,6 @@ function requestMix(articles: readonly CorpusRecord[]): { paths: string[]; share
   return { paths, shares: Object.fromEntries(kinds.map(([name, weight]) => [name, Math.round((100 * weight) / total)])) };
 }
 
-const ADVERSARIAL: [string, string][] = [
-  ['128 one-letter words', Array.from({ length: 128 }, () => 'ب').join(' ')],
-  ['128 different one-letter words', Array.from({ length: 128 }, (_, i) => String.fromCharCode(0x0628 + (i % 20))).join(' ')],
-  ['a one-letter query', 'م'],
-  ['85 two-letter words', Array.from({ length: 85 }, (_, i) => `م${String.fromCharCode(0x0628 + (i % 20))}`).join(' ')],
-  ['42 misspelled words', Array.from({ length: 42 }, (_, i) => `سعود${String.fromCharCode(0x0628 + (i % 20))}`).join(' ')],
-  ['30 frequent words', 'السعودية المملكة الرياض وزير الأمير خادم الحرمين الشريفين الملك سلمان '.repeat(3).trim()],
-  ['15 quoted phrases of two common words', '"وزير الخارجية" '.repeat(15).trim()],
-  ['one 40-word phrase', `"${'المملكة العربية السعودية '.repeat(10).trim()}"`],
-  ['85 exclusions', '-ب '.repeat(85).trim()],
-  ['a word and 80 exclusions', `السعودية ${'-وزير '.repeat(40).trim()}`],
-  ['256 combining marks', `ب${'\u0651'.repeat(255)}`],
-  ['256 tatweels', 'ـ'.repeat(256)],
-  ['bidi overrides around 85 letters', '\u202Eب\u202C'.repeat(85)],
-  ['suggest: one letter', 'suggest:م'],
-  ['suggest: 255 spaces then a letter', `suggest:${' '.repeat(254)}م`],
-];
 
 interface Latency {
   label: string;

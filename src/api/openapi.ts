@@ -1,4 +1,5 @@
 /** The OpenAPI 3.1 description of the public API, served at GET /openapi.json. */
+import { QUERY_BUDGET } from '../search/budget.ts';
 import { LIMITS } from './params.ts';
 
 const problem = { $ref: '#/components/responses/Problem' };
@@ -25,7 +26,9 @@ export const OPENAPI_DOCUMENT = {
         operationId: 'search',
         summary: 'Search articles',
         parameters: [
-          q('Words to search for. "quoted words" must appear in that order; -word excludes articles containing word.'),
+          q(
+            `Words to search for. "quoted words" must appear in that order; -word excludes articles containing word. Work budget: at most ${QUERY_BUDGET.distinctWords} different words (${QUERY_BUDGET.words} with repeats), ${QUERY_BUDGET.phrases} quoted phrases of up to ${QUERY_BUDGET.phraseWords} words and ${QUERY_BUDGET.exclusions} exclusions; past it the answer is a 400 invalid-parameter problem saying which part is over.`,
+          ),
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: LIMITS.limit.min, maximum: LIMITS.limit.max, default: LIMITS.limit.default } },
           { name: 'offset', in: 'query', schema: { type: 'integer', minimum: LIMITS.offset.min, maximum: LIMITS.offset.max, default: LIMITS.offset.default } },
           { name: 'source', in: 'query', description: 'Only these sources (repeatable).', schema: { type: 'array', items: { type: 'string' }, maxItems: LIMITS.maxSources }, style: 'form', explode: true },
@@ -257,6 +260,11 @@ export const OPENAPI_DOCUMENT = {
             type: 'string',
             description:
               'Present when a word of the query matched nothing and a corpus word one typing slip away was searched beside it (at half weight): the query as the reader probably meant it, in the corpus spelling. The hits already include its articles. Words under four letters are never corrected; sharded corpora do not correct.',
+          },
+          estimated: {
+            type: 'boolean',
+            enum: [true],
+            description: `Present when more articles held a phrase's words than the work budget verifies (${QUERY_BUDGET.phraseChecks}, best ranked first): the hits are the best of those checked, and total and facets count only the checked articles that hold the phrase, so the true numbers are at least these.`,
           },
           partial: { type: 'boolean', enum: [true], description: 'Present when the corpus is sharded and some shards did not answer: their matches are missing (the answer is not cached).' },
           unavailableShards: { type: 'array', items: { type: 'string' }, description: 'With partial: the shards that did not answer.' },

@@ -2,6 +2,8 @@
  * Query-string parsing for the API. Every rule lives here and every violation names the
  * parameter and the reason (a 400 problem), so handlers only see valid values.
  */
+import { budgetExcess } from '../search/budget.ts';
+import type { ParsedQuery } from '../search/query.ts';
 import type { SearchRequest, SortOrder } from '../search/search-articles.ts';
 import { invalidParameter, ProblemError } from '../http/problem.ts';
 
@@ -37,6 +39,12 @@ export function readQuery(params: URLSearchParams): string {
     throw invalidParameter('q', `q is ${trimmed.length} characters long; the limit is ${LIMITS.qMaxChars}`);
   }
   return trimmed;
+}
+
+/** The work budget (src/search/budget.ts): a query over it is refused before any search, saying which part is over. */
+export function assertWithinBudget(parsed: ParsedQuery): void {
+  const excess = budgetExcess(parsed);
+  if (excess !== undefined) throw invalidParameter('q', excess);
 }
 
 function readInteger(params: URLSearchParams, name: string, range: { min: number; max: number; default: number }): number {

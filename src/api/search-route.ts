@@ -6,11 +6,16 @@ import type { SearchRequest } from '../search/search-articles.ts';
 import type { Analyzer } from '../text/analyze.ts';
 import type { AppEnv } from '../app-env.ts';
 import { API_CACHE_CONTROL, cacheControlFor, edgeCacheKey, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
-import { readSearchRequest } from './params.ts';
+import { assertWithinBudget, readSearchRequest } from './params.ts';
 
-/** Requests that the engine reads the same way share an ETag and an edge cache entry. */
+/**
+ * Requests that the engine reads the same way share an ETag and an edge cache entry. A query
+ * over the work budget is refused here, before any search (a 400 naming the part that is over).
+ */
 function canonicalRequest(request: SearchRequest, analyzer: Analyzer): string {
-  return JSON.stringify([queryKey(parseQuery(request.q, analyzer), analyzer), request.limit, request.offset, request.sources, request.from ?? '', request.to ?? '', request.sort]);
+  const parsed = parseQuery(request.q, analyzer);
+  assertWithinBudget(parsed);
+  return JSON.stringify([queryKey(parsed, analyzer), request.limit, request.offset, request.sources, request.from ?? '', request.to ?? '', request.sort]);
 }
 
 export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
@@ -34,9 +39,9 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   startTime(c, 'search');
   const result = await backend.search(request);
   endTime(c, 'search', 2);
-  const { total, hits, facets, didYouMean, partial, unavailableShards, slowestShardMs } = result;
+  const { total, hits, facets, didYouMean, estimated, partial, unavailableShards, slowestShardMs } = result;
   if (slowestShardMs !== undefined) setMetric(c, 'shard', slowestShardMs, "slowest shard's ranking", 2);
-  const body = { query: request.q, total, offset: request.offset, limit: request.limit, hits, facets, ...(didYouMean === undefined ? {} : { didYouMean }) };
+  const body = { query: request.q, total, offset: request.offset, limit: request.limit, hits, facets, ...(didYouMean === undefined ? {} : { didYouMean }), ...(estimated ? { estimated } : {}) };
   // Without some shards the answer is incomplete: say so, and let nobody keep it.
   if (partial) return c.json({ ...body, partial, unavailableShards }, 200, { 'Cache-Control': 'no-store' });
   const response = c.json(body, 200, { ETag: etag, 'Cache-Control': cacheControl });

@@ -28,7 +28,13 @@ export function liveBackend(view: LiveView, manifest: IndexManifest): SearchBack
       const merged = mergePages(pages, { ...request, limit: end - request.offset });
       const hits = merged.page.flatMap(({ shard, entry }) => makeHits(sides[shard]!, [entry]));
       const didYouMean = pages[0]!.didYouMean;
-      return Promise.resolve({ total: merged.total, hits, facets: { source: sortedFacet(merged.sourceCounts) }, ...(didYouMean === undefined ? {} : { didYouMean }) });
+      return Promise.resolve({
+        total: merged.total,
+        hits,
+        facets: { source: sortedFacet(merged.sourceCounts) },
+        ...(didYouMean === undefined ? {} : { didYouMean }),
+        ...(merged.estimated ? { estimated: merged.estimated } : {}),
+      });
     },
     article(id: string): Promise<StoredArticle | undefined> {
       return Promise.resolve(view.article(id));

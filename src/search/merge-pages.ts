@@ -18,6 +18,8 @@ export interface MergedPage {
   sourceCounts: Record<string, number>;
   /** The requested page, in order. */
   page: PagePlace[];
+  /** Some page was an estimate (SearchPage.estimated), so the sums are too. */
+  estimated?: true;
 }
 
 function byRelevance(a: RankedHit, b: RankedHit): number {
@@ -34,12 +36,14 @@ export function mergePages(pages: readonly (SearchPage | undefined)[], request: 
   const sourceCounts: Record<string, number> = {};
   const places: PagePlace[] = [];
   let total = 0;
+  let estimated = false;
   for (const [shard, page] of pages.entries()) {
     if (page === undefined) continue;
     total += page.total;
+    if (page.estimated) estimated = true;
     for (const [source, count] of Object.entries(page.sourceCounts)) sourceCounts[source] = (sourceCounts[source] ?? 0) + count;
     for (const [rank, entry] of page.ranked.entries()) places.push({ shard, rank, entry });
   }
   places.sort((a, b) => compare(a.entry, b.entry));
-  return { total, sourceCounts, page: places.slice(request.offset, request.offset + request.limit) };
+  return { total, sourceCounts, page: places.slice(request.offset, request.offset + request.limit), ...(estimated ? { estimated } : {}) };
 }

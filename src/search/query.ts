@@ -13,6 +13,8 @@ export interface ParsedQuery {
   phrases: string[][];
   /** Words whose documents are left out, as typed. */
   excluded: string[];
+  /** Words of each quoted part as typed (one-word quotes included): what the work budget counts. */
+  quoted: number[];
 }
 
 // A quoted run ("…", “…”, «…»), or a token of non-space characters.
@@ -25,12 +27,13 @@ function queryTerms(text: string, analyzer: Analyzer): (string | string[])[] {
 }
 
 export function parseQuery(q: string, analyzer: Analyzer): ParsedQuery {
-  const parsed: ParsedQuery = { words: [], phrases: [], excluded: [] };
+  const parsed: ParsedQuery = { words: [], phrases: [], excluded: [], quoted: [] };
   for (const match of q.matchAll(PART)) {
     const [, quoted, token] = match;
     if (quoted !== undefined) {
       const words = wordSpans(quoted).map((span) => span.text);
       parsed.words.push(...words);
+      if (words.length > 0) parsed.quoted.push(words.length);
       const terms = analyzer.textTerms(quoted);
       if (terms.length > 1) parsed.phrases.push(terms);
     } else if (token !== undefined && token.length > 1 && token.startsWith('-')) {

@@ -11,6 +11,7 @@ import { tokenize } from '../text/tokenize.ts';
 import { containsRun, parseQuery } from './query.ts';
 import { selectTop } from './select-top.ts';
 import { FIELD_BOOSTS, SEARCH_FIELDS } from './options.ts';
+import { QUERY_BUDGET } from './budget.ts';
 import { closestWord } from './typo.ts';
 
 export type SortOrder = 'relevance' | 'newest';
@@ -44,6 +45,12 @@ export interface SearchResponse {
   facets: { source: Record<string, number> };
   /** The query as the reader meant it, when a word of it matched nothing and a close corpus word was searched instead (typo.ts). */
   didYouMean?: string;
+  /**
+   * More articles held the phrase's words than the work budget verifies: the hits are the best
+   * of those checked, and total and facets count only the ones that hold the phrase; the true
+   * numbers are at least these.
+   */
+  estimated?: true;
   /** Sharded corpora only: some shards did not answer, so their matches are missing from this answer. */
   partial?: true;
   /** Which shards did not answer (with `partial`). */
@@ -59,10 +66,12 @@ function inDateRange(date: string, from?: string, to?: string): boolean {
   return (from === undefined || day >= from) && (to === undefined || day <= to);
 }
 
-function containsPhrases(article: StoredArticle, phrases: string[][], matched: readonly string[], analyzer: Analyzer): boolean {
-  // Cheap test first: an article can hold a phrase only if it matched every term of it. Without
-  // it, a quoted query analyzes the full text of every article matching any one of its words.
-  if (!phrases.every((phrase) => phrase.every((term) => matched.includes(term)))) return false;
+/** An article can hold a phrase only if it matched every term of it: the cheap test before reading any text. */
+function holdsPhraseTerms(phrases: readonly string[][], matched: readonly string[]): boolean {
+  return phrases.every((phrase) => phrase.every((term) => matched.includes(term)));
+}
+
+function containsPhrases(article: StoredArticle, phrases: string[][], analyzer: Analyzer): boolean {
   const title = analyzer.textTerms(article.title);
   const inBody = phrases.filter((phrase) => !containsRun(title, phrase));
   if (inBody.length === 0) return true;
@@ -128,6 +137,8 @@ export interface SearchPage {
   /** Matches per source, before the source filter. */
   sourceCounts: Record<string, number>;
   didYouMean?: string;
+  /** The work budget cut phrase verification short: total and sourceCounts count the articles checked (see SearchResponse.estimated). */
+  estimated?: true;
 }
 
 /** Field positions and articles fit these many bits of `firstMatch`. */
@@ -156,6 +167,7 @@ export function searchArticles(index: LoadedIndex, request: SearchRequest): Sear
     hits: page.ranked.slice(request.offset).map(({ hit }) => hit!),
     facets: { source: sortedFacet(page.sourceCounts) },
     ...(page.didYouMean === undefined ? {} : { didYouMean: page.didYouMean }),
+    ...(page.estimated ? { estimated: page.estimated } : {}),
   };
 }
 
@@ -185,38 +197,33 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
     corrections.length === 0
       ? positive
       : { combineWith: 'OR', queries: [positive, { combineWith: 'OR', queries: [corrections.map((c) => c.to).join(' ')], boost: CORRECTED_BOOST }] };
-  // Each side is its own OR group: MiniSearch would otherwise apply AND_NOT between the words of
-  // a side too ("a b -c" would mean a without b).
-  const query: Query =
-    parsed.excluded.length === 0
-      ? searched
-      : { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [searched] }, { combineWith: 'OR', queries: [parsed.excluded.join(' ')] }] };
   const store = index.articles;
-  const matches = index.match(query);
+  const matches = index.match(searched);
+  // Exclusions as MiniSearch's AND_NOT reads them (the matches of any excluded word leave, the
+  // others keep their scores), from one match pass of the excluded words: no scoring of theirs.
+  const excluded = parsed.excluded.length === 0 ? undefined : excludedPositions(index, parsed.excluded.join(' '));
   const dated = request.from !== undefined || request.to !== undefined;
   const allowed = request.sources.length === 0 ? undefined : new Set(request.sources);
 
   // One pass over every match reading typed columns only (no article or result object per
-  // match). Facets count every source among the matches that pass the other filters, so a
-  // reader can see what picking another source would give (disjunctive faceting).
-  const counts = new Uint32Array(store.sources.length + 1);
-  const kept: number[] = [];
+  // match, but for phrases). Facets count every source among the matches that pass the other
+  // filters, so a reader can see what picking another source would give (disjunctive faceting).
   const { hidden } = options;
+  const phrased = parsed.phrases.length > 0;
+  let candidates: number[] = [];
   for (let i = 0; i < matches.length; i++) {
     const at = matches.position(i);
     if (hidden !== undefined && hidden[at] === 1) continue;
+    if (excluded !== undefined && excluded.has(at)) continue;
     if (dated && !inDateRange(store.dateAt(at), request.from, request.to)) continue;
-    if (parsed.phrases.length > 0 && !containsPhrases(store.at(at), parsed.phrases, matches.result(i).terms, analyzer)) continue;
-    const code = store.sourceCode(at);
-    counts[code]!++;
-    if (allowed !== undefined && (code === 0 || !allowed.has(store.sources[code - 1]!))) continue;
-    kept.push(i);
+    if (phrased && !holdsPhraseTerms(parsed.phrases, matches.result(i).terms)) continue;
+    candidates.push(i);
   }
 
   // Relevance: score descending, ties in match order. Newest: date descending, then relevance.
   let compare = (a: number, b: number): number => matches.score(b) - matches.score(a) || a - b;
   if (request.sort === 'newest') {
-    const dates = new Map(kept.map((i) => [i, store.dateAt(matches.position(i))]));
+    const dates = new Map(candidates.map((i) => [i, store.dateAt(matches.position(i))]));
     const byRelevance = compare;
     compare = (a, b) => {
       const da = dates.get(a)!;
@@ -224,6 +231,27 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
       return da !== db ? (da < db ? 1 : -1) : byRelevance(a, b);
     };
   }
+
+  // Phrases are verified against the text, the costly part of a search: at most the work
+  // budget's number of articles, the best ranked first. Past it the answer is an estimate: the
+  // page is the best of the articles checked, and total and facets count those alone.
+  let estimated = false;
+  if (phrased) {
+    if (candidates.length > QUERY_BUDGET.phraseChecks) {
+      candidates = selectTop(candidates, QUERY_BUDGET.phraseChecks, compare);
+      estimated = true;
+    }
+    candidates = candidates.filter((i) => containsPhrases(store.at(matches.position(i)), parsed.phrases, analyzer));
+  }
+  const counts = new Uint32Array(store.sources.length + 1);
+  const kept: number[] = [];
+  for (const i of candidates) {
+    const code = store.sourceCode(matches.position(i));
+    counts[code]!++;
+    if (allowed !== undefined && (code === 0 || !allowed.has(store.sources[code - 1]!))) continue;
+    kept.push(i);
+  }
+
   const top = selectTop(kept, request.offset + request.limit, compare);
   const queryTerms = analyzedQuery(positive, analyzer);
   const shardFirst = index.manifest.shard?.first ?? 0;
@@ -247,7 +275,15 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
     }),
     sourceCounts,
     ...(corrections.length === 0 ? {} : { didYouMean: meant(request.q, corrections) }),
+    ...(estimated ? { estimated } : {}),
   };
+}
+
+function excludedPositions(index: LoadedIndex, words: string): Set<number> {
+  const matches = index.match(words);
+  const positions = new Set<number>();
+  for (let i = 0; i < matches.length; i++) positions.add(matches.position(i));
+  return positions;
 }
 
 /** A corrected word weighs this share of a typed one. */
@@ -262,9 +298,12 @@ export interface Correction {
 /** Words of the query whose terms match no article, each with the closest corpus word that does. */
 export function correctWords(words: readonly string[], index: Pick<LoadedIndex, 'analyzer' | 'vocabulary' | 'hasTerm'>): Correction[] {
   const corrections: Correction[] = [];
+  let looked = 0;
   for (const word of new Set(words)) {
     const terms = index.analyzer.wordTerms(word);
     if (terms.length === 0 || terms.some(index.hasTerm)) continue;
+    // The work budget: a query of many unknown words (a flood, another language) is searched as typed past the first few.
+    if (looked++ === QUERY_BUDGET.correctedWords) break;
     const close = closestWord(index.vocabulary, word);
     if (close !== undefined && index.analyzer.wordTerms(close.word).some(index.hasTerm)) corrections.push({ from: word, to: close.word });
   }

@@ -12,6 +12,8 @@ import type { Vocabulary } from './index-format.ts';
 
 /** Shortest word (in letters) that is corrected. */
 export const MIN_CORRECTED_LENGTH = 4;
+/** Longer "words" are not corrected: Arabic words stop well before, and a word's variants grow with its length (a flood of letters run together would cost milliseconds). */
+export const MAX_CORRECTED_LENGTH = 20;
 /** Most a correction may cost: one ordinary edit, or two typing slips. */
 const MAX_COST = 1;
 const SLIP = 0.5;
@@ -74,7 +76,7 @@ export interface CloseWord {
 /** The vocabulary word closest to `typed` (cheapest, then most frequent), or undefined. */
 export function closestWord(vocabulary: Vocabulary, typed: string): CloseWord | undefined {
   const folded = normalizeText(typed);
-  if (!ARABIC_WORD.test(folded) || folded.length < MIN_CORRECTED_LENGTH) return undefined;
+  if (!ARABIC_WORD.test(folded) || folded.length < MIN_CORRECTED_LENGTH || folded.length > MAX_CORRECTED_LENGTH) return undefined;
   let best: CloseWord | undefined;
   for (const [variant, cost] of variants(folded)) {
     if (cost > MAX_COST) continue;
@@ -91,7 +93,7 @@ export function closestWord(vocabulary: Vocabulary, typed: string): CloseWord | 
 /** Every variant one slip or edit from `prefix` that some word starts with (`completes`): what a suggestion for a mistyped prefix completes. */
 export function closePrefixes(completes: (prefix: string) => boolean, prefix: string): string[] {
   const folded = normalizeText(prefix);
-  if (!ARABIC_WORD.test(folded) || folded.length < MIN_CORRECTED_LENGTH) return [];
+  if (!ARABIC_WORD.test(folded) || folded.length < MIN_CORRECTED_LENGTH || folded.length > MAX_CORRECTED_LENGTH) return [];
   const found: { variant: string; cost: number }[] = [];
   for (const [variant, cost] of variants(folded)) {
     if (cost > MAX_COST) continue;

@@ -92,6 +92,7 @@ export class ShardedBackend implements SearchBackend {
       total: merged.total,
       hits: merged.page.flatMap(({ entry }) => hits.get(entry.id) ?? []),
       facets: { source: sortedFacet(merged.sourceCounts) },
+      ...(merged.estimated ? { estimated: merged.estimated } : {}),
       ...(failed.size > 0 ? { partial: true, unavailableShards: [...failed] } : {}),
       slowestShardMs: Math.max(0, ...pages.map((page) => (page instanceof ShardFailure ? 0 : page.serverMs))),
     };

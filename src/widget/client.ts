@@ -36,6 +36,8 @@ export interface SearchResponse {
   limit: number;
   hits: SearchHit[];
   facets: { source: Record<string, number> };
+  /** Phrase verification reached the work budget: total and facets count the articles checked, the true numbers are at least these. */
+  estimated?: true;
   /** A sharded corpus whose shards did not all answer: some matches are missing. */
   partial?: true;
   unavailableShards?: string[];

@@ -15,7 +15,7 @@ import { Filters } from './filters.ts';
 import { isOpenShortcut, shortcutHint, trapTab } from './modal.ts';
 import { readRecent, saveRecent } from './recent.ts';
 import { el, resultHref, resultOption, textOption } from './render.ts';
-import { countText, number, shownText, STRINGS, type Digits } from './strings.ts';
+import { countText, estimatedText, number, shownText, STRINGS, type Digits } from './strings.ts';
 import { WIDGET_CSS } from './styles.ts';
 
 /** Typing pause before a request: fewer requests, results still feel immediate. */
@@ -473,7 +473,7 @@ export class ArabicSearchElement extends HTMLElement {
     this.#setList(groups, [...resultOptions, ...this.#completions], more ? first : -1);
     if (more && this.#shadow.activeElement) this.#input.focus();
     this.#shown = q;
-    const count = total === 0 ? STRINGS.empty : shown < total ? shownText(shown, total, digits) : countText(total, digits);
+    const count = total === 0 ? STRINGS.empty : results.estimated ? estimatedText(shown, total, digits) : shown < total ? shownText(shown, total, digits) : countText(total, digits);
     this.#say(results.partial ? `${count}. ${STRINGS.partial}` : count);
     if (correction) this.#live.append(` ${correction}`);
     this.#open(true);

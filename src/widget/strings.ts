@@ -66,6 +66,12 @@ export function shownText(shown: number, total: number, digits: Digits): string 
   return `${number(shown, digits)} من ${total === 2 ? 'نتيجتين' : countText(total, digits)}`;
 }
 
+/** An estimated total (the API's `estimated`: at least this many): `أكثر من 1000 نتيجة`, after the results shown when there are more. */
+export function estimatedText(shown: number, total: number, digits: Digits): string {
+  const more = `أكثر من ${number(total, digits)} نتيجة`;
+  return shown < total ? `${number(shown, digits)} من ${more}` : more;
+}
+
 /** `2025-01-26` → `26 يناير 2025`; the text as given when it is not a date. */
 export function dateText(iso: string, digits: Digits): string {
   const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);

@@ -130,12 +130,13 @@ describe('fuzzing the API', () => {
     );
   });
 
-  it('answers a search for any single valid-length q with 200', async () => {
+  it('answers a search for any single valid-length q with 200, or with the work budget\'s 400 on q', async () => {
     await fc.assert(
       fc.asyncProperty(nasty.filter((q) => q.trim() !== '' && q.trim().length <= 256), async (q) => {
         const response = await fetchWithin(`/api/search?${queryString([['q', q]])}`);
-        // URLSearchParams sends a lone surrogate as U+FFFD, so every such q is valid.
-        expect(response.status).toBe(200);
+        // URLSearchParams sends a lone surrogate as U+FFFD, so every such q is valid; only the work budget may refuse it.
+        if (response.status === 400) await expectBudgetRefusal(response);
+        else expect(response.status).toBe(200);
         await expectWellFormed(response);
       }),
       { numRuns: RUNS },
@@ -194,6 +195,14 @@ describe('fuzzing the API', () => {
   });
 });
 
+/** A 400 of the work budget: on q, saying which limit the query is over. */
+async function expectBudgetRefusal(response: Response): Promise<void> {
+  expect(response.status).toBe(400);
+  const problem = (await response.clone().json()) as { parameter?: string; detail?: string };
+  expect(problem.parameter).toBe('q');
+  expect(problem.detail).toMatch(/^(q has \d+ (different words|words|quoted phrases|-excluded words)|a quoted phrase of q has \d+ words); the limit is \d+/);
+}
+
 describe('adversarial searches', () => {
   const ADVERSARIAL: [label: string, q: string][] = [
     ['128 one-letter words', Array.from({ length: 128 }, () => 'ب').join(' ')],
@@ -211,10 +220,14 @@ describe('adversarial searches', () => {
     ['bidi overrides around every letter', '\u202Eب\u202C'.repeat(85)],
   ];
 
-  it.each(ADVERSARIAL)('answers %s within the hang limit', async (_label, q) => {
+  /** Over the work budget (src/search/budget.ts): refused with a 400 on q before any search. */
+  const OVER_BUDGET = new Set(['128 one-letter words', '128 distinct one-letter words', '85 two-letter words', '42 misspelled words', '38 quoted phrases', 'one long phrase of common words', '85 exclusions']);
+
+  it.each(ADVERSARIAL)('answers %s within the hang limit', async (label, q) => {
     expect(q.trim().length).toBeLessThanOrEqual(256);
     const response = await fetchWithin(`/api/search?${queryString([['q', q], ['limit', '50']])}`);
-    expect(response.status).toBe(200);
+    if (OVER_BUDGET.has(label)) await expectBudgetRefusal(response);
+    else expect(response.status).toBe(200);
     await expectWellFormed(response);
     const suggestion = await fetchWithin(`/api/suggest?${queryString([['q', q]])}`);
     await expectWellFormed(suggestion);
