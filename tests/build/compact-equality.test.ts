@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexData } from '../../build-index/build-index-data.ts';
 import { readSubset, SAUDINEWSNET, titleQueries } from '../../bench/lib/scale-corpus.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
+import { searchArticles } from '../../src/search/search-articles.ts';
 import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
 import { minisearchOptions, type IndexedFields } from '../../src/search/options.ts';
 
@@ -93,6 +94,28 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('compact index (equality with plain M
       return { combineWith: 'AND_NOT', queries: [words.join(' '), excluded] };
     };
     expect(differences({}, tree)).toEqual([]);
+  });
+
+  it('returns the same whole result list for an OR of strings with their own boosts (a query and its typo corrections)', () => {
+    const corrected = (q: string): Query => {
+      const words = q.split(' ');
+      const other = queries[(queries.indexOf(q) + 1) % queries.length]!;
+      return { combineWith: 'OR', queries: [words.join(' '), { combineWith: 'OR', queries: [other], boost: { title: 1, body: 0.5 } }] };
+    };
+    for (const q of queries.slice(0, 60)) expect(compact.miniSearch.search(corrected(q))).toEqual(plain.search(corrected(q)));
+  });
+
+  it('gives the search pass the matches and order of MiniSearch\'s AND_NOT for -word queries', () => {
+    // Quotes and leading hyphens are query syntax of their own.
+    for (const q of queries.filter((text) => !/["“”«»]|(^|\s)-/.test(text)).slice(0, 60)) {
+      const words = q.split(' ');
+      const excluded = words.length > 1 ? words.pop()! : 'السعودية';
+      const tree: Query = { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [words.join(' ')] }, { combineWith: 'OR', queries: [excluded] }] };
+      const expected = plain.search(tree);
+      const answer = searchArticles(compact, { q: `${words.join(' ')} -${excluded}`, limit: TOP, offset: 0, sources: [], sort: 'relevance' });
+      expect(answer.total, q).toBe(expected.length);
+      expect(answer.hits.map((hit) => hit.id), q).toEqual(expected.slice(0, TOP).map((result) => result.id));
+    }
   });
 
   it('returns every document for the wildcard query', () => {

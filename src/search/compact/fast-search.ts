@@ -1,6 +1,7 @@
 /**
- * A shortcut for the query the Worker sends most: a plain string, its terms OR-ed, exact
- * terms only (no prefix, no fuzzy, no per-document or per-term boost, no filter). It gives the
+ * A shortcut for the queries the Worker sends: a plain string, its terms OR-ed, or an OR of
+ * such strings each with its own field boosts (a query with its typo corrections at a lower
+ * weight); exact terms only (no prefix, no fuzzy, no per-document or per-term boost, no filter). It gives the
  * same results as MiniSearch's search() — ids, scores to the last bit, terms, match, order —
  * with scores summed in typed arrays instead of a Map of objects per term. Every other query
  * goes to MiniSearch (see compact-minisearch.ts); the equality suite holds both to plain
@@ -73,81 +74,126 @@ export function fastSearch(context: FastSearchContext, query: unknown, searchOpt
   return results;
 }
 
-/** The matches of an eligible string query (see FastMatches); undefined for the rest. */
-export function fastMatches(context: FastSearchContext, query: unknown, searchOptions: SearchOptions): FastMatches | undefined {
-  if (typeof query !== 'string') return undefined;
-  const { options: base } = context;
-  const options: SearchOptions = { ...base.searchOptions, ...searchOptions };
+/** A string query with the options it is searched with: one part of an OR of strings. */
+interface QueryGroup {
+  text: string;
+  options: SearchOptions;
+}
+
+/**
+ * The strings of a query and the options each is searched with, as MiniSearch's executeQuery
+ * merges them (a nested query's own options over its parent's): a string, or OR queries whose
+ * parts are strings or such OR queries, each part eligible. Undefined for any other query.
+ */
+function groupsOf(query: unknown, options: SearchOptions): QueryGroup[] | undefined {
   if (!eligible(options)) return undefined;
+  if (typeof query === 'string') return [{ text: query, options }];
+  if (typeof query !== 'object' || query === null || !Array.isArray((query as { queries?: unknown }).queries)) return undefined;
+  const { queries, ...own } = query as { queries: unknown[] } & SearchOptions;
+  const merged: SearchOptions = { ...options, ...own };
+  const groups: QueryGroup[] = [];
+  for (const part of queries) {
+    const inner = groupsOf(part, merged);
+    if (inner === undefined) return undefined;
+    groups.push(...inner);
+  }
+  return groups;
+}
+
+/** The matches of an eligible query (see FastMatches); undefined for the rest. */
+export function fastMatches(context: FastSearchContext, query: unknown, searchOptions: SearchOptions): FastMatches | undefined {
+  const { options: base } = context;
+  const groups = groupsOf(query, { ...base.searchOptions, ...searchOptions });
+  if (groups === undefined) return undefined;
 
   // As MiniSearch: the search options' tokenizer and term processing win over the index's.
-  const tokenize = options.tokenize ?? base.tokenize;
-  const processTerm = options.processTerm ?? base.processTerm;
-  const terms = tokenize(query)
-    .flatMap((token) => processTerm(token) as string | string[] | null | undefined | false)
-    .filter((term): term is string => !!term);
-  const distinct = [...new Set(terms)];
+  const termsOf = ({ text, options }: QueryGroup): string[] => {
+    const tokenize = options.tokenize ?? base.tokenize;
+    const processTerm = options.processTerm ?? base.processTerm;
+    return tokenize(text)
+      .flatMap((token) => processTerm(token) as string | string[] | null | undefined | false)
+      .filter((term): term is string => !!term);
+  };
+  const groupTerms = groups.map(termsOf);
+  const distinct = [...new Set(groupTerms.flat())];
   if (distinct.length > MAX_DISTINCT_TERMS) return undefined;
-  if (terms.length === 0) return NO_MATCHES;
+  if (distinct.length === 0) return NO_MATCHES;
 
-  const fields = options.fields ?? base.fields;
-  const boosts = fields.map((field) => (Object.hasOwn(options.boost ?? {}, field) ? options.boost![field] : undefined) || 1);
+  // The fields and their order are the same for every group (options only boost them).
+  const fields = groups[0]!.options.fields ?? base.fields;
+  if (groups.some(({ options }) => (options.fields ?? base.fields).join('\n') !== fields.join('\n'))) return undefined;
   const fieldIds = fields.map((field) => context.fieldIds[field]!);
-  const { k, b, d } = options.bm25!;
   const fieldCount = Object.keys(context.fieldIds).length;
   const { documentCount, fieldLengths, averageFieldLength } = context;
 
   const size = context.ids.length;
   const total = new Float64Array(size);
+  const groupScore = new Float64Array(size);
   const termScore = new Float64Array(size);
   const termMask = new Uint32Array(size);
-  // Which occurrence of a query term last touched each document (occurrence + 1).
+  // Which occurrence of a query term last touched each document (occurrence + 1), and which group.
   const stamp = new Int32Array(size);
+  const groupStamp = new Int32Array(size);
   // Fields each distinct term matched in each document, as bits (field position in `fields`).
   const fieldMask = new Uint8Array(distinct.length * size);
   const order: number[] = [];
   const touched: number[] = [];
+  const inGroup: number[] = [];
+  let occurrence = 0;
 
-  for (const [occurrence, term] of terms.entries()) {
-    const postings = context.termIndex.get(term);
-    if (postings === undefined) continue;
-    const t = distinct.indexOf(term);
-    touched.length = 0;
-    for (let f = 0; f < fields.length; f++) {
-      const docs = postings.get(fieldIds[f]!);
-      if (docs === undefined) continue;
-      const matching = docs.size;
-      const avgFieldLength = averageFieldLength[fieldIds[f]!]!;
-      const boost = boosts[f]!;
-      const docIds = docs.docIds;
-      const frequencies = docs.frequencies;
-      for (let i = 0; i < docIds.length; i++) {
-        const doc = docIds[i]!;
-        const termFreq = frequencies[i]!;
-        const fieldLength = fieldLengths[doc * fieldCount + fieldIds[f]!]!;
-        // calcBM25Score and the weighting, written as MiniSearch 7.2.0 writes them.
+  for (const [g, terms] of groupTerms.entries()) {
+    const { options } = groups[g]!;
+    const boosts = fields.map((field) => (Object.hasOwn(options.boost ?? {}, field) ? options.boost![field] : undefined) || 1);
+    const { k, b, d } = options.bm25!;
+    inGroup.length = 0;
+    for (const term of terms) {
+      occurrence++;
+      const postings = context.termIndex.get(term);
+      if (postings === undefined) continue;
+      const t = distinct.indexOf(term);
+      touched.length = 0;
+      for (let f = 0; f < fields.length; f++) {
+        const docs = postings.get(fieldIds[f]!);
+        if (docs === undefined) continue;
+        const matching = docs.size;
+        const avgFieldLength = averageFieldLength[fieldIds[f]!]!;
+        const boost = boosts[f]!;
+        const docIds = docs.docIds;
+        const frequencies = docs.frequencies;
+        // calcBM25Score and the weighting, written as MiniSearch 7.2.0 writes them (the same
+        // operations in the same order: the same doubles).
         const invDocFreq = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
-        const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
-        const weighted = 1 * 1 * boost * 1 * raw;
-        if (stamp[doc] !== occurrence + 1) {
-          stamp[doc] = occurrence + 1;
-          touched.push(doc);
-          termScore[doc] = weighted;
-        } else {
-          termScore[doc] = termScore[doc]! + weighted;
+        for (let i = 0; i < docIds.length; i++) {
+          const doc = docIds[i]!;
+          const termFreq = frequencies[i]!;
+          const fieldLength = fieldLengths[doc * fieldCount + fieldIds[f]!]!;
+          const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+          const weighted = 1 * 1 * boost * 1 * raw;
+          if (stamp[doc] !== occurrence) {
+            stamp[doc] = occurrence;
+            touched.push(doc);
+            termScore[doc] = weighted;
+          } else {
+            termScore[doc] = termScore[doc]! + weighted;
+          }
+          fieldMask[t * size + doc] = fieldMask[t * size + doc]! | (1 << f);
         }
-        fieldMask[t * size + doc] = fieldMask[t * size + doc]! | (1 << f);
+      }
+      // A string's terms are OR-ed: their scores summed in query order.
+      for (const doc of touched) {
+        if (groupStamp[doc] !== g + 1) {
+          groupStamp[doc] = g + 1;
+          inGroup.push(doc);
+          groupScore[doc] = termScore[doc]!;
+          if (termMask[doc] === 0) order.push(doc);
+        } else {
+          groupScore[doc] = groupScore[doc]! + termScore[doc]!;
+        }
+        termMask[doc] = termMask[doc]! | (1 << t);
       }
     }
-    for (const doc of touched) {
-      if (termMask[doc] === 0) {
-        order.push(doc);
-        total[doc] = termScore[doc]!;
-      } else {
-        total[doc] = total[doc]! + termScore[doc]!;
-      }
-      termMask[doc] = termMask[doc]! | (1 << t);
-    }
+    // The OR of the strings adds each one's sum, in query order, as MiniSearch's combinator does.
+    for (const doc of inGroup) total[doc] = total[doc]! + groupScore[doc]!;
   }
 
   // Documents that matched the same terms in the same fields share one frozen `terms`,
