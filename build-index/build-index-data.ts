@@ -10,7 +10,7 @@ import type { ShardRoute } from '../src/shards/protocol.ts';
 import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, minisearchOptions, type IndexedFields } from '../src/search/options.ts';
 import { createAnalyzer, type Analyzer } from '../src/text/analyze.ts';
 import type { CountingLexicon, LexiconEntry } from '../src/text/lexicon.ts';
-import { suggestibleWords } from '../src/search/vocabulary-words.ts';
+import { suggestibleWords } from '../src/text/suggestible-words.ts';
 import { encodeCompactIndex } from './compact/encode-index.ts';
 import { corpusLexicon } from './lexicon.ts';
 

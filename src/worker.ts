@@ -10,8 +10,32 @@ import type { AppEnv, Env } from './app-env.ts';
 import { DEFAULT_FRESHNESS_MS, LiveSet, type LiveStoreClient } from './live/live-set.ts';
 import { liveWriter } from './live/live-writer.ts';
 import { LIVE_STORE_NAME } from './live/protocol.ts';
-import { localBackend } from './search/backend.ts';
-import { embeddedBackend, loadIndex, type EmbeddedIndex, type OpenedIndex } from './search/load-index.ts';
+import { localBackend, type SearchBackend } from './search/backend.ts';
+import { loadIndex, openWithAnalyzer, type IndexData, type OpenedIndex } from './search/read-index.ts';
+import { ShardedBackend } from './shards/sharded-backend.ts';
+import type { ShardRoute } from './shards/protocol.ts';
+
+/** What build-index writes for the Worker (src/generated/index-data.js). */
+export interface EmbeddedIndex extends IndexData {
+  /** null for one Worker; the shards when the corpus is split across Workers. */
+  shards: readonly ShardRoute[] | null;
+}
+
+/** A sharded corpus's public Worker: the router file (the vocabulary and the lexicon, no article) and the shards behind service bindings. */
+function shardedBackend(data: EmbeddedIndex & { shards: readonly ShardRoute[] }): (env: Env) => SearchBackend {
+  // Opened now, or (if that fails) on each use, so a broken file is reported by the routes that need it.
+  let router: { vocabulary: OpenedIndex['vocabulary']; analyzer: OpenedIndex['analyzer'] } | undefined;
+  const open = () => {
+    const { index, analyzer } = openWithAnalyzer(data.indexBlob);
+    return { vocabulary: index.vocabulary, analyzer };
+  };
+  try {
+    router = open();
+  } catch {
+    router = undefined;
+  }
+  return (env) => new ShardedBackend({ manifest: data.manifest, ...(router ??= open()), shards: data.shards, env: env as unknown as Record<string, unknown> });
+}
 
 function storeOf(env: Env): LiveStoreClient | undefined {
   const namespace = env.LIVE_STORE;
@@ -24,7 +48,8 @@ function freshnessOf(env: Env): number {
 }
 
 export function createWorker(data: EmbeddedIndex): Hono<AppEnv> {
-  if (data.shards !== null) return createApp({ backendFor: embeddedBackend(data) });
+  const { shards } = data;
+  if (shards !== null) return createApp({ backendFor: shardedBackend({ ...data, shards }) });
   // Opened while the module is evaluated (startup has ~1 s of CPU, a request 10 ms); a broken
   // index is reported by the routes that need it.
   let opened: OpenedIndex | undefined;

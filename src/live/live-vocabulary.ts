@@ -2,14 +2,14 @@
  * Suggestions of base + live: the embedded index's vocabulary, plus the words of live articles,
  * minus those of the base articles they hide (a retracted article's words stop being suggested
  * once no other article has them). Words are counted as the build counts them
- * (vocabulary-words.ts), once per article; a version of the live set merges nothing in advance:
+ * (src/text/suggestible-words.ts), once per article; a version of the live set merges nothing in advance:
  * a suggestion looks up its prefix in the base and in each changed article's sorted words.
  * The build keeps the 100,000 most frequent words; live words are added beyond that, and a word
  * the base has keeps the base's written form.
  */
 import type { StoredArticle, Vocabulary } from '../search/index-format.ts';
 import type { CompletionSource } from '../search/suggest.ts';
-import { suggestibleWords } from '../search/vocabulary-words.ts';
+import { suggestibleWords } from '../text/suggestible-words.ts';
 import type { Analyzer } from '../text/analyze.ts';
 import { lowerBound } from '../search/sorted.ts';
 

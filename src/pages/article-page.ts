@@ -7,7 +7,7 @@
 import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.ts';
 import { html } from 'hono/html';
-import { findArticle } from '../api/article-route.ts';
+import { findArticle } from '../http/find-article.ts';
 import { cacheControlFor } from '../http/cache.ts';
 import { ProblemError } from '../http/problem.ts';
 import { highlightRanges } from '../search/highlight.ts';

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as generated from '../../src/generated/index-data.js';
 import { highlightRanges as highlightWith, makeSnippet as snippetWith, type Range, type SnippetOptions } from '../../src/search/highlight.ts';
-import { loadIndex } from '../../src/search/load-index.ts';
+import { loadIndex } from '../../src/search/read-index.ts';
 
 const analyzer = loadIndex(generated).analyzer;
 /** The index terms a query matches, as MiniSearch reports them in `result.terms`. */

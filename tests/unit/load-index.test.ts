@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as generated from '../../src/generated/index-data.js';
-import { IndexMismatchError, loadIndex } from '../../src/search/load-index.ts';
+import { IndexMismatchError, loadIndex } from '../../src/search/read-index.ts';
 import { ANALYZER_VERSION, INDEX_FORMAT_VERSION } from '../../src/search/options.ts';
 
 describe('loadIndex', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as generated from '../../../src/generated/index-data.js';
-import { loadIndex } from '../../../src/search/load-index.ts';
+import { loadIndex } from '../../../src/search/read-index.ts';
 import { createAnalyzer } from '../../../src/text/analyze.ts';
 import { BROKEN_PLURALS } from '../../../src/text/broken-plurals.ts';
 import { CountingLexicon, EMPTY_LEXICON } from '../../../src/text/lexicon.ts';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as generated from '../../../src/generated/index-data.js';
-import { loadIndex } from '../../../src/search/load-index.ts';
+import { loadIndex } from '../../../src/search/read-index.ts';
 import { cleanWord, normalizeText } from '../../../src/text/normalize.ts';
 import charabia from '../../fixtures/peers/charabia-arabic.json' with { type: 'json' };
 import luceneNormalization from '../../fixtures/peers/lucene-arabic-normalization.json' with { type: 'json' };

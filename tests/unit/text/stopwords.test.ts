@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as generated from '../../../src/generated/index-data.js';
-import { loadIndex } from '../../../src/search/load-index.ts';
+import { loadIndex } from '../../../src/search/read-index.ts';
 import { isStopWord } from '../../../src/text/stopwords.ts';
 import { cleanWord } from '../../../src/text/normalize.ts';
 

@@ -3,9 +3,9 @@
  * embedded index, the live set for the articles published or retracted since. One definition,
  * so a live article is suggested as it will be after the next build.
  */
-import type { Analyzer } from '../text/analyze.ts';
-import { foldLetters } from '../text/normalize.ts';
-import { wordSpans, wordTokens } from '../text/tokenize.ts';
+import type { Analyzer } from './analyze.ts';
+import { foldLetters } from './normalize.ts';
+import { wordSpans, wordTokens } from './tokenize.ts';
 
 /** Each suggestible word occurrence of the article as [key (folded), form as written]: in the index (not a function word), at least two letters. */
 export function* suggestibleWords(article: { title: string; body: string }, analyzer: Analyzer): Generator<[key: string, form: string]> {
