@@ -6,15 +6,14 @@
  */
 import { existsSync } from 'node:fs';
 import MiniSearch, { type Query, type SearchOptions, type SearchResult } from 'minisearch';
+import { snnFixture } from './support/saudinewsnet.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndexData } from '../../build-index/build-index-data.ts';
-import { readSubset, SAUDINEWSNET, titleQueries } from '../../bench/lib/scale-corpus.ts';
+import { SAUDINEWSNET, titleQueries } from '../../bench/lib/scale-corpus.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
 import { searchArticles } from '../../src/search/search-articles.ts';
-import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
+import type { LoadedIndex } from '../../src/search/read-index.ts';
 import { minisearchOptions, type IndexedFields } from '../../src/search/options.ts';
 
-const ARTICLES = 3000;
 const QUERIES = 300;
 const TOP = 10;
 
@@ -40,9 +39,7 @@ function differences(options: SearchOptions, make: (q: string) => Query = (q) =>
 
 describe.skipIf(!existsSync(SAUDINEWSNET))('compact index (equality with plain MiniSearch)', () => {
   beforeAll(() => {
-    articles = readSubset(ARTICLES).articles;
-    const data = buildIndexData(articles, { builtAt: '2026-01-01T00:00:00.000Z' });
-    compact = loadIndex({ manifest: data.manifest, indexBlob: data.blob });
+    ({ articles, index: compact } = snnFixture());
     // The analyzer of the lexicon read back from the file: the reference then also holds the
     // Worker's analysis to the build's (the build analyzed with the counts it wrote).
     plain = new MiniSearch<IndexedFields>(minisearchOptions(compact.analyzer));

@@ -5,16 +5,14 @@
  */
 import { existsSync } from 'node:fs';
 import MiniSearch, { type Query } from 'minisearch';
+import { snnFixture } from './support/saudinewsnet.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndexData } from '../../build-index/build-index-data.ts';
-import { readSubset, SAUDINEWSNET, seededRandom, titleQueries } from '../../bench/lib/scale-corpus.ts';
+import { SAUDINEWSNET, seededRandom, titleQueries } from '../../bench/lib/scale-corpus.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
 import { minisearchOptions, type IndexedFields } from '../../src/search/options.ts';
 import { parseQuery } from '../../src/search/query.ts';
-import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
+import type { LoadedIndex } from '../../src/search/read-index.ts';
 import { searchArticles, type SearchRequest } from '../../src/search/search-articles.ts';
-
-const ARTICLES = 2000;
 
 let articles: Map<string, StoredArticle>;
 let plain: MiniSearch<IndexedFields>;
@@ -42,9 +40,10 @@ function reference(request: SearchRequest): { total: number; ids: string[]; face
 
 describe.skipIf(!existsSync(SAUDINEWSNET))('the search pass over every match', () => {
   beforeAll(() => {
-    const subset = readSubset(ARTICLES).articles;
+    const fixture = snnFixture();
+    const subset = fixture.articles;
     articles = new Map(subset.map((article) => [article.id, article]));
-    compact = loadIndex({ ...(({ manifest, blob }) => ({ manifest, indexBlob: blob }))(buildIndexData(subset, { builtAt: '2026-01-01T00:00:00.000Z' })) });
+    compact = fixture.index;
     plain = new MiniSearch<IndexedFields>(minisearchOptions(compact.analyzer));
     for (const { id, title, body } of [...subset].sort((a, b) => (a.id < b.id ? -1 : 1))) plain.add({ id, title, body });
     sources = [...new Set(subset.flatMap((article) => article.source ?? []))];

@@ -4,18 +4,18 @@
  * facets are the unsharded ones, for a fixed set of 300 queries with filters, sorting and paging.
  */
 import { existsSync } from 'node:fs';
+import { FIXTURE_BUILT_AT, snnFixture } from './support/saudinewsnet.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildIndexData, buildShardedIndexData, shardStarts } from '../../build-index/build-index-data.ts';
-import { readSubset, SAUDINEWSNET, seededRandom, titleQueries } from '../../bench/lib/scale-corpus.ts';
+import { buildShardedIndexData, shardStarts } from '../../build-index/build-index-data.ts';
+import { SAUDINEWSNET, seededRandom, titleQueries } from '../../bench/lib/scale-corpus.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
 import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
 import { searchArticles, searchPage, sortedFacet, type SearchRequest } from '../../src/search/search-articles.ts';
 import { mergePages } from '../../src/search/merge-pages.ts';
 
-const ARTICLES = 3000;
 const SHARDS = 4;
 const QUERIES = 300;
-const BUILT_AT = '2026-01-01T00:00:00.000Z';
+const BUILT_AT = FIXTURE_BUILT_AT;
 
 let articles: StoredArticle[];
 let whole: LoadedIndex;
@@ -29,9 +29,7 @@ function shardedSearch(request: SearchRequest) {
 
 describe.skipIf(!existsSync(SAUDINEWSNET))('sharded ranking', () => {
   beforeAll(() => {
-    articles = readSubset(ARTICLES).articles;
-    const data = buildIndexData(articles, { builtAt: BUILT_AT });
-    whole = loadIndex({ manifest: data.manifest, indexBlob: data.blob });
+    ({ articles, index: whole } = snnFixture());
     const sharded = buildShardedIndexData(articles, SHARDS, { builtAt: BUILT_AT });
     shards = sharded.shards.map((shard) => loadIndex({ manifest: shard.manifest, indexBlob: shard.blob }));
   }, 180_000);
