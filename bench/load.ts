@@ -12,13 +12,13 @@
  *
  * Options (environment): LOAD_ARTICLES (5000), LOAD_SECONDS (60), LOAD_CONNECTIONS (64), LOAD_PORT (8771).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Result as LoadResult } from 'autocannon';
 import { readNews, writeCorpusFile, type CorpusRecord } from './lib/news-corpus.ts';
 import { writeSection } from './lib/results-md.ts';
-import { buildIndex, bundleWorker, ROOT } from './lib/worker-bundle.ts';
+import { benchWranglerConfig, buildIndex, bundleWorker } from './lib/worker-bundle.ts';
 import { ADVERSARIAL } from './lib/adversarial.ts';
 import { startWranglerDev, type WranglerDev } from '../scripts/wrangler-dev.ts';
 
@@ -31,27 +31,6 @@ const HARD_LIMIT_MS = (SECONDS + 420) * 1000;
 const ADVERSARIAL_REPEATS = 30;
 
 // ---------------------------------------------------------------- the server
-
-function wranglerConfig(): string {
-  const compatibilityDate = /^compatibility_date = "([^"]+)"/m.exec(readFileSync(join(ROOT, 'wrangler.toml'), 'utf8'))?.[1];
-  return [
-    'name = "arabic-news-search-load"',
-    'main = "worker.js"',
-    `compatibility_date = "${compatibilityDate}"`,
-    '[vars]',
-    'CORS_ALLOWED_ORIGINS = "*"',
-    '[[rules]]',
-    'type = "Data"',
-    'globs = ["**/*.bin"]',
-    // Every request comes from one address here; a budget no run reaches keeps the limiter in
-    // the path (its cost is measured) without answering 429 to everything.
-    '[[ratelimits]]',
-    'name = "RATE_LIMITER"',
-    'namespace_id = "1001"',
-    'simple = { limit = 100000000, period = 60 }',
-    '',
-  ].join('\n');
-}
 
 // ---------------------------------------------------------------- the requests
 
@@ -219,7 +198,7 @@ async function main(): Promise<void> {
     console.log(`bench:load: building a ${articles.length}-article index in ${dir}`);
     const { module } = buildIndex(join(dir, 'corpus'), join(dir, 'out'));
     await bundleWorker('index.ts', module, join(dir, 'out', 'worker.js'), { indexFile: 'external' });
-    writeFileSync(join(dir, 'out', 'wrangler.toml'), wranglerConfig());
+    writeFileSync(join(dir, 'out', 'wrangler.toml'), benchWranglerConfig('arabic-news-search-load'));
 
     server = await startWranglerDev({ port: PORT, cwd: join(dir, 'out'), configs: [join(dir, 'out', 'wrangler.toml')], logLevel: 'warn', readyTimeoutMs: 180_000 });
     const health = (await (await fetch(`${BASE}/api/health`)).json()) as { articles: number };

@@ -4,6 +4,7 @@
  * `../generated/index-data.js` is redirected to the temporary build.
  */
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 
@@ -71,4 +72,28 @@ export async function bundleWorker(entry: string, module: string, outFile: strin
     plugins: [redirectIndex(module), workersRuntime],
     ...(options.indexFile === 'inline' ? { loader: { '.bin': 'binary' } } : { external: ['*.bin'] }),
   });
+}
+
+/**
+ * wrangler.toml for a bundled Worker under bench: the repository's compatibility date, the index
+ * file as a Data module, and a rate limit no run reaches (every request comes from one address:
+ * the limiter stays in the path, its cost measured, without answering 429 to everything).
+ */
+export function benchWranglerConfig(name: string, main = 'worker.js'): string {
+  const compatibilityDate = /^compatibility_date = "([^"]+)"/m.exec(readFileSync(join(ROOT, 'wrangler.toml'), 'utf8'))?.[1];
+  return [
+    `name = "${name}"`,
+    `main = "${main}"`,
+    `compatibility_date = "${compatibilityDate}"`,
+    '[vars]',
+    'CORS_ALLOWED_ORIGINS = "*"',
+    '[[rules]]',
+    'type = "Data"',
+    'globs = ["**/*.bin"]',
+    '[[ratelimits]]',
+    'name = "RATE_LIMITER"',
+    'namespace_id = "1001"',
+    'simple = { limit = 100000000, period = 60 }',
+    '',
+  ].join('\n');
 }
