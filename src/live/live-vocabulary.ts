@@ -49,9 +49,24 @@ function mostFrequentForm(forms: Map<string, number>): string | undefined {
   return [...forms].sort(([wa, a], [wb, b]) => b - a || (wa < wb ? -1 : wa > wb ? 1 : 0))[0]?.[0];
 }
 
+/** Prefixes whose changes a version keeps (each a map of the keys the live set changes). */
+const MAX_GATHERED_PREFIXES = 512;
+
 export function liveVocabulary(base: Vocabulary, analyzer: Analyzer, added: readonly StoredArticle[], removed: () => readonly StoredArticle[]): CompletionSource {
   let addedWords: ArticleWords[] | undefined;
   let removedWords: ArticleWords[] | undefined;
+  // Readers type the same first letters (`ال`…): a prefix's changes are gathered once per version.
+  const gathered = new Map<string, { changes: Map<string, Change>; extra: string[] }>();
+  const changesOf = (prefix: string): { changes: Map<string, Change>; extra: string[] } => {
+    let known = gathered.get(prefix);
+    if (known === undefined) {
+      const changes = changesFor(prefix);
+      known = { changes, extra: [...changes.keys()].sort() };
+      if (gathered.size >= MAX_GATHERED_PREFIXES) gathered.clear();
+      gathered.set(prefix, known);
+    }
+    return known;
+  };
   /** How the live set changes each key starting with `prefix`. */
   const changesFor = (prefix: string): Map<string, Change> => {
     addedWords ??= added.map((article) => wordsOf(article, analyzer));
@@ -71,9 +86,8 @@ export function liveVocabulary(base: Vocabulary, analyzer: Analyzer, added: read
   };
   return {
     *completions(prefix) {
-      const changes = changesFor(prefix);
       // Keys only the live set has, merged in key order with the base's (ties in count keep key order).
-      const extra = [...changes.keys()].sort();
+      const { changes, extra } = changesOf(prefix);
       let e = 0;
       const onlyLive = function* (until: string | undefined) {
         for (; e < extra.length && (until === undefined || extra[e]! < until); e++) {
