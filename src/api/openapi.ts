@@ -1,15 +1,30 @@
 /** The OpenAPI 3.1 description of the public API, served at GET /openapi.json. */
+import { PROBLEM_TYPES } from '../http/problem.ts';
 import { QUERY_BUDGET } from '../search/budget.ts';
 import { LIMITS } from './params.ts';
 
 const problem = { $ref: '#/components/responses/Problem' };
-/** Answers any /api route can give: a request body (413), a URL over 8 kB (414), the rate limit (429, with Retry-After). */
-const guardProblems = { '413': problem, '414': problem, '429': problem };
+/**
+ * What the guards that run before any route answer, on every path and to any method: 405 (a
+ * method the path does not serve, with Allow), 413 (a request body where none is taken), 414 (a
+ * URL over 8 kB) and, on /api/*, the rate limit (429, with Retry-After). Every operation of a path
+ * lists them; for a method the path does not serve, they are its only answers.
+ */
+const methodNotAllowed = { $ref: '#/components/responses/MethodNotAllowed' };
+const tooManyRequests = { $ref: '#/components/responses/TooManyRequests' };
+const documentGuards = { '405': methodNotAllowed, '413': problem, '414': problem };
+const guardProblems = { ...documentGuards, '429': tooManyRequests };
+/** A route that searches: the index cannot be read, or the live store has not answered yet. */
+const unavailable = { $ref: '#/components/responses/Problem', description: 'The index cannot be loaded (index-unavailable), or the live store did not answer before this isolate first read it (live-unavailable).' };
 const q = (description: string) => ({ name: 'q', in: 'query', required: true, description, schema: { type: 'string', minLength: 1, maxLength: LIMITS.qMaxChars } });
-/** Writes: their own rate limit (429), the token (401, 503 without one), their body limit (413); upserts also 507 once the live set is full. */
-const writeProblems = { '401': problem, '413': problem, '429': problem, '503': problem };
+/**
+ * Writes: the guards (405, 414; their own rate limit, 429), the token (401, 503 without one or
+ * without a live store), their body limit (413); upserts also 507 once the live set is full.
+ */
+const writeGuards = { '401': { $ref: '#/components/responses/Unauthorized' }, '405': methodNotAllowed, '414': problem, '429': tooManyRequests, '503': problem };
+const writeProblems = { ...writeGuards, '413': problem };
 const bearer = [{ publishToken: [] }];
-const liveSequence = { 'Live-Sequence': { description: "The store's change sequence of this write: writes apply in its order.", schema: { type: 'integer' } } };
+const liveSequence = { 'Live-Sequence': { description: "The store's change sequence of this write: writes apply in its order.", required: true, schema: { type: 'integer', minimum: 0 } } };
 const range = { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: '[start, end) in UTF-16 code units' };
 
 export const OPENAPI_DOCUMENT = {
@@ -43,6 +58,7 @@ export const OPENAPI_DOCUMENT = {
           },
           '304': { description: 'Not modified (If-None-Match matched the ETag).' },
           '400': problem,
+          '503': unavailable,
           ...guardProblems,
         },
       },
@@ -70,6 +86,7 @@ export const OPENAPI_DOCUMENT = {
           },
           '304': { description: 'Not modified.' },
           '400': problem,
+          '503': unavailable,
           ...guardProblems,
         },
       },
@@ -83,6 +100,7 @@ export const OPENAPI_DOCUMENT = {
           '200': { description: 'The article.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } } },
           '304': { description: 'Not modified.' },
           '404': problem,
+          '503': unavailable,
           ...guardProblems,
         },
       },
@@ -94,7 +112,11 @@ export const OPENAPI_DOCUMENT = {
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]{0,127}$' } }],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ArticleInput' } } } },
         responses: {
-          '201': { description: 'Published: no article had this id.', headers: liveSequence, content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } } },
+          '201': {
+            description: 'Published: no article had this id.',
+            headers: { ...liveSequence, Location: { description: 'The path of the article: /api/articles/{id}.', required: true, schema: { type: 'string' } } },
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } },
+          },
           '200': { description: 'Replaced an article (live or of the embedded index).', headers: liveSequence, content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } } },
           '400': problem,
           '415': problem,
@@ -158,8 +180,16 @@ export const OPENAPI_DOCUMENT = {
         summary: 'Every entry of the live set, for build-index --live',
         security: bearer,
         responses: {
-          '200': { description: 'JSON Lines: each live article with its sequence and hash, or {id, retracted: true}. Headers Live-Epoch and Live-Sequence name the version.', content: { 'application/x-ndjson': { schema: { type: 'string' } } } },
-          ...writeProblems,
+          '200': {
+            description: 'JSON Lines: each live article with its sequence and hash, or {id, retracted: true, sequence}.',
+            headers: {
+              'Live-Epoch': { description: "The live store's identity: a sequence is only comparable within one epoch.", required: true, schema: { type: 'string' } },
+              'Live-Sequence': { description: 'The change sequence this export is complete up to.', required: true, schema: { type: 'integer', minimum: 0 } },
+            },
+            content: { 'application/x-ndjson': { schema: { type: 'string' } } },
+          },
+          // A GET: no body limit of its own (413 is not one of its answers).
+          ...writeGuards,
         },
       },
     },
@@ -181,7 +211,7 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     '/openapi.json': {
-      get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': {} } } } },
+      get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': {} } }, ...documentGuards } },
     },
   },
   components: {
@@ -225,6 +255,17 @@ export const OPENAPI_DOCUMENT = {
             type: 'array',
             description: 'Sharded corpora only: each shard and whether it answered its health check.',
             items: { type: 'object', properties: { name: { type: 'string' }, status: { enum: ['ok', 'unavailable'] }, articles: { type: 'integer' } } },
+          },
+          live: {
+            type: 'object',
+            description: 'With a live store: the version of the live set served over the index, and how many articles it adds or replaces and hides.',
+            required: ['epoch', 'sequence', 'articles', 'hidden'],
+            properties: {
+              epoch: { type: 'string', description: "The live store's identity." },
+              sequence: { type: 'integer', description: 'The last change served.' },
+              articles: { type: 'integer', description: 'Live articles: new, or replacing an article of the index.' },
+              hidden: { type: 'integer', description: 'Articles of the index hidden: retracted or replaced.' },
+            },
           },
         },
       },
@@ -286,12 +327,36 @@ export const OPENAPI_DOCUMENT = {
       },
       Problem: {
         type: 'object',
-        required: ['type', 'title', 'status', 'detail'],
-        properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, instance: { type: 'string' }, parameter: { type: 'string' }, errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' }, description: 'invalid-article: each refused field, with the reason build-index gives.' } },
+        description: 'RFC 9457 problem details.',
+        required: ['type', 'title', 'status', 'detail', 'instance'],
+        properties: {
+          type: { type: 'string', format: 'uri-reference', enum: Object.keys(PROBLEM_TYPES).map((type) => `/docs/problems#${type}`), description: 'The section of /docs/problems that explains the problem.' },
+          title: { type: 'string' },
+          status: { type: 'integer', minimum: 400, maximum: 599, description: 'The HTTP status.' },
+          detail: { type: 'string', description: 'What was wrong with this request, for a person.' },
+          instance: { type: 'string', format: 'uri-reference', description: 'The path of the request.' },
+          parameter: { type: 'string', description: 'The query or path parameter at fault.' },
+          errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' }, description: 'invalid-article: each refused field, with the reason build-index gives.' },
+        },
       },
     },
     responses: {
       Problem: { description: 'RFC 9457 problem details.', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+      MethodNotAllowed: {
+        description: 'A method the path does not serve (a method-not-allowed problem).',
+        headers: { Allow: { description: 'The methods the path serves.', required: true, schema: { type: 'string' } } },
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+      TooManyRequests: {
+        description: 'The client has spent its request budget (a too-many-requests problem).',
+        headers: { 'Retry-After': { description: 'Seconds to wait.', required: true, schema: { type: 'integer', minimum: 1 } } },
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
+      Unauthorized: {
+        description: 'The request carries no valid publishing token (an unauthorized problem).',
+        headers: { 'WWW-Authenticate': { description: 'The challenge: Bearer realm="publish".', required: true, schema: { type: 'string' } } },
+        content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+      },
     },
   },
 } as const;
