@@ -21,7 +21,7 @@ import * as generated from '../../src/generated/index-data.js';
 import worker from '../../src/index.ts';
 import { localBackend, type SearchBackend } from '../../src/search/backend.ts';
 import { QUERY_BUDGET } from '../../src/search/budget.ts';
-import { loadIndex } from '../../src/search/load-index.ts';
+import { loadIndex } from '../../src/search/read-index.ts';
 import { INDEX_FORMAT_VERSION } from '../../src/search/options.ts';
 import { createWorker } from '../../src/worker.ts';
 import { BASE, get, SEED_IDS } from './helpers.ts';
@@ -79,7 +79,8 @@ async function withEnv(bindings: Partial<Env>, path: string, init?: RequestInit)
 /** A rate limiting binding whose budget is always spent. */
 const spent: RateLimit = { limit: () => Promise.resolve({ success: false }) };
 
-const words = (count: number): string[] => Array.from({ length: count }, (_, i) => `كلمة${String.fromCharCode(0x0628 + (i % 26))}${i >= 26 ? String.fromCharCode(0x0628 + Math.floor(i / 26)) : ''}`);
+const words = (count: number): string[] =>
+  Array.from({ length: count }, (_, i) => `كلمة${String.fromCharCode(0x0628 + (i % 26))}${i >= 26 ? String.fromCharCode(0x0628 + Math.floor(i / 26)) : ''}`);
 
 describe('the served document', () => {
   it('is the document src/api/openapi.ts describes, which tests/build/openapi-lint.test.ts lints', () => {
@@ -93,7 +94,8 @@ describe('the served document', () => {
 
 describe('the checker', () => {
   // Without these, a checker that passes everything would pass this whole file.
-  const answer = (status: number, body: unknown, type = 'application/json'): Response => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
+  const answer = (status: number, body: unknown, type = 'application/json'): Response =>
+    new Response(JSON.stringify(body), { status, headers: { 'Content-Type': type } });
 
   it('names the path, method and status of an answer the document does not list', async () => {
     const { violations } = await contract.check('/api/search', 'get', answer(418, {}));
@@ -103,9 +105,17 @@ describe('the checker', () => {
   it('refuses a body that breaks the schema, a field the schema does not declare and a Content-Type it does not list', async () => {
     const health = { status: 'ok', articles: 5, index: { version: 1, hash: 'x', builtAt: '2026-01-01T00:00:00Z' } };
     expect((await contract.check('/api/health', 'get', answer(200, health))).violations).toEqual([]);
-    expect((await contract.check('/api/health', 'get', answer(200, { ...health, articles: 'five' }))).violations).toEqual([expect.stringContaining('#/articles: Instance type "string" is invalid')]);
-    expect((await contract.check('/api/health', 'get', answer(200, { ...health, index: { ...health.index, size: 3 } }))).violations).toEqual([expect.stringMatching(/^GET \/api\/health 200 has a field that .* does not declare: #\/index: Property "size" does not match unevaluated properties schema/)]);
-    expect((await contract.check('/api/health', 'get', answer(200, health, 'text/plain'))).violations).toEqual(['GET /api/health 200 answered Content-Type "text/plain"; the document declares application/json']);
+    expect((await contract.check('/api/health', 'get', answer(200, { ...health, articles: 'five' }))).violations).toEqual([
+      expect.stringContaining('#/articles: Instance type "string" is invalid'),
+    ]);
+    expect((await contract.check('/api/health', 'get', answer(200, { ...health, index: { ...health.index, size: 3 } }))).violations).toEqual([
+      expect.stringMatching(
+        /^GET \/api\/health 200 has a field that .* does not declare: #\/index: Property "size" does not match unevaluated properties schema/,
+      ),
+    ]);
+    expect((await contract.check('/api/health', 'get', answer(200, health, 'text/plain'))).violations).toEqual([
+      'GET /api/health 200 answered Content-Type "text/plain"; the document declares application/json',
+    ]);
   });
 
   it('refuses a problem document without its members, or whose status is not the HTTP status', async () => {
@@ -118,16 +128,24 @@ describe('the checker', () => {
 
   it('refuses an answer without a header the document requires, or with one its schema refuses', async () => {
     const problem = { type: '/docs/problems#too-many-requests', title: 'Too many requests', status: 429, detail: 'slow down', instance: '/api/health' };
-    const limited = (retryAfter?: string): Response => new Response(JSON.stringify(problem), { status: 429, headers: { 'Content-Type': 'application/problem+json', ...(retryAfter === undefined ? {} : { 'Retry-After': retryAfter }) } });
+    const limited = (retryAfter?: string): Response =>
+      new Response(JSON.stringify(problem), {
+        status: 429,
+        headers: { 'Content-Type': 'application/problem+json', ...(retryAfter === undefined ? {} : { 'Retry-After': retryAfter }) },
+      });
     expect((await contract.check('/api/health', 'get', limited('60'))).violations).toEqual([]);
     expect((await contract.check('/api/health', 'get', limited())).violations).toEqual(['GET /api/health 429: the required header Retry-After is missing']);
-    expect((await contract.check('/api/health', 'get', limited('soon'))).violations).toEqual([expect.stringMatching(/^GET \/api\/health 429 header Retry-After does not match .*Instance type "string" is invalid/)]);
+    expect((await contract.check('/api/health', 'get', limited('soon'))).violations).toEqual([
+      expect.stringMatching(/^GET \/api\/health 429 header Retry-After does not match .*Instance type "string" is invalid/),
+    ]);
   });
 
   it('refuses a body on an answer the document declares without one', async () => {
     // A Response cannot be a 304 with a body: the checker reads only these three members.
     const notModified = { status: 304, headers: new Headers({ 'Content-Type': 'application/json' }), text: () => Promise.resolve('{}') };
-    expect((await contract.check('/api/search', 'get', notModified)).violations).toEqual(['GET /api/search 304 has a body ("application/json"), but the document declares none']);
+    expect((await contract.check('/api/search', 'get', notModified)).violations).toEqual([
+      'GET /api/search 304 has a body ("application/json"), but the document declares none',
+    ]);
   });
 });
 
@@ -167,18 +185,32 @@ describe('GET /api/search', () => {
     ['without q', '/api/search', 'missing-parameter', 'q'],
     ['with limit=0', '/api/search?q=x&limit=0', 'invalid-parameter', 'limit'],
     ['with an impossible date', '/api/search?q=x&from=2025-02-30', 'invalid-parameter', 'from'],
-    [`with ${QUERY_BUDGET.distinctWords + 1} different words, over the work budget`, `/api/search?q=${encodeURIComponent(words(QUERY_BUDGET.distinctWords + 1).join(' '))}`, 'invalid-parameter', 'q'],
+    [
+      `with ${QUERY_BUDGET.distinctWords + 1} different words, over the work budget`,
+      `/api/search?q=${encodeURIComponent(words(QUERY_BUDGET.distinctWords + 1).join(' '))}`,
+      'invalid-parameter',
+      'q',
+    ],
   ])('answers a search %s with a 400 problem naming the parameter', async (_, path, type, parameter) => {
     const problem = await conforms<{ type: string; parameter: string }>('/api/search', 'get', await get(path), 400);
     expect(problem).toMatchObject({ type: `/docs/problems#${type}`, parameter });
   });
 
-  it('answers estimated when more articles hold a phrase\'s words than the budget verifies', async () => {
+  it("answers estimated when more articles hold a phrase's words than the budget verifies", async () => {
     const count = QUERY_BUDGET.phraseChecks + 20;
     const lines = Array.from({ length: count }, (_, i) =>
-      JSON.stringify({ id: `contract-cloud-${i}`, title: `نشرة الطقس ${i}`, body: i % 2 === 0 ? `غيمة بنفسجية فوق قرية ${i}.` : `غيمة فوق البحر، والسماء بنفسجية ${i}.` }),
+      JSON.stringify({
+        id: `contract-cloud-${i}`,
+        title: `نشرة الطقس ${i}`,
+        body: i % 2 === 0 ? `غيمة بنفسجية فوق قرية ${i}.` : `غيمة فوق البحر، والسماء بنفسجية ${i}.`,
+      }),
     );
-    const report = await conforms<{ created: number }>('/api/articles', 'post', await get('/api/articles', { method: 'POST', headers: NDJSON_BODY, body: lines.join('\n') }), 200);
+    const report = await conforms<{ created: number }>(
+      '/api/articles',
+      'post',
+      await get('/api/articles', { method: 'POST', headers: NDJSON_BODY, body: lines.join('\n') }),
+      200,
+    );
     expect(report.created).toBe(count);
     const body = await conforms<{ estimated?: boolean }>('/api/search', 'get', await get(`/api/search?q=${encodeURIComponent('"غيمة بنفسجية"')}`), 200);
     expect(body.estimated).toBe(true);
@@ -203,7 +235,9 @@ describe('GET /api/articles/{id}', () => {
     const etag = first.headers.get('ETag')!;
     expect((await conforms<{ id: string }>('/api/articles/{id}', 'get', first, 200)).id).toBe(SEED_IDS[0]);
     await conforms('/api/articles/{id}', 'get', await get(`/api/articles/${SEED_IDS[0]}`, { headers: { 'If-None-Match': etag } }), 304);
-    expect(await conforms<{ parameter: string }>('/api/articles/{id}', 'get', await get('/api/articles/no-such-article'), 404)).toMatchObject({ parameter: 'id' });
+    expect(await conforms<{ parameter: string }>('/api/articles/{id}', 'get', await get('/api/articles/no-such-article'), 404)).toMatchObject({
+      parameter: 'id',
+    });
   });
 });
 
@@ -217,7 +251,14 @@ describe('GET /api/health', () => {
   it('answers 503 with the health document, status degraded, when a shard does not answer', async () => {
     // The route over a sharded backend with one shard down (the sharded backend's own tests cover how it finds out).
     const base = localBackend(loadIndex(generated));
-    const sharded: SearchBackend = { ...base, shardHealth: () => Promise.resolve([{ name: 'shard-0', status: 'ok', articles: 3 }, { name: 'shard-1', status: 'unavailable', articles: 0 }]) };
+    const sharded: SearchBackend = {
+      ...base,
+      shardHealth: () =>
+        Promise.resolve([
+          { name: 'shard-0', status: 'ok', articles: 3 },
+          { name: 'shard-1', status: 'unavailable', articles: 0 },
+        ]),
+    };
     const app = createApp({ backendFor: () => sharded });
     const body = await conforms<{ status: string }>('/api/health', 'get', await app.request('/api/health', {}, env, createExecutionContext()), 503);
     expect(body.status).toBe('degraded');
@@ -248,7 +289,12 @@ describe('a sharded corpus with a shard down', () => {
     const base = localBackend(loadIndex(generated));
     const sharded: SearchBackend = { ...base, search: async (request) => ({ ...(await base.search(request)), partial: true, unavailableShards: ['shard-1'] }) };
     const app = createApp({ backendFor: () => sharded });
-    const body = await conforms<{ partial?: boolean }>('/api/search', 'get', await app.request(`/api/search?q=${encodeURIComponent('بوتين')}`, {}, env, createExecutionContext()), 200);
+    const body = await conforms<{ partial?: boolean }>(
+      '/api/search',
+      'get',
+      await app.request(`/api/search?q=${encodeURIComponent('بوتين')}`, {}, env, createExecutionContext()),
+      200,
+    );
     expect(body.partial).toBe(true);
   });
 });
@@ -289,7 +335,11 @@ describe('the guards before every route', () => {
     ['/openapi.json', 'get', `/openapi.json?pad=${LONG}`],
   ] as const)('answers 414 on %s to %s with a URL over 8 kB', async (path, method, url) => {
     const write = method !== 'get' || path === '/api/live/export';
-    const init: RequestInit = { method: method.toUpperCase(), headers: write ? JSON_BODY : {}, ...(method === 'put' || method === 'post' ? { body: '{}' } : {}) };
+    const init: RequestInit = {
+      method: method.toUpperCase(),
+      headers: write ? JSON_BODY : {},
+      ...(method === 'put' || method === 'post' ? { body: '{}' } : {}),
+    };
     await conforms(path, method, await get(url, init), 414);
   });
 
@@ -304,20 +354,34 @@ describe('the guards before every route', () => {
 });
 
 describe('PUT /api/articles/{id}', () => {
-  const put = (id: string, body: string, headers: Record<string, string> = JSON_BODY): Promise<Response> => get(`/api/articles/${encodeURIComponent(id)}`, { method: 'PUT', headers, body });
+  const put = (id: string, body: string, headers: Record<string, string> = JSON_BODY): Promise<Response> =>
+    get(`/api/articles/${encodeURIComponent(id)}`, { method: 'PUT', headers, body });
 
   it('sends an article the document declares as ArticleInput', () => {
     expect(contract.checkRequest('/api/articles/{id}', 'put', 'application/json', ARTICLE)).toEqual([]);
   });
 
   it('answers 201 with the article for a new id, then 200 when it replaces it', async () => {
-    expect(await conforms('/api/articles/{id}', 'put', await put('contract-bridge', JSON.stringify(ARTICLE)), 201)).toEqual({ id: 'contract-bridge', ...ARTICLE });
+    expect(await conforms('/api/articles/{id}', 'put', await put('contract-bridge', JSON.stringify(ARTICLE)), 201)).toEqual({
+      id: 'contract-bridge',
+      ...ARTICLE,
+    });
     const corrected = { title: 'تصحيح: جسر وادي سيلفانا', body: 'نص مصحح.' };
-    expect(await conforms('/api/articles/{id}', 'put', await put('contract-bridge', JSON.stringify(corrected)), 200)).toMatchObject({ id: 'contract-bridge', ...corrected, source: null, tags: [] });
+    expect(await conforms('/api/articles/{id}', 'put', await put('contract-bridge', JSON.stringify(corrected)), 200)).toMatchObject({
+      id: 'contract-bridge',
+      ...corrected,
+      source: null,
+      tags: [],
+    });
   });
 
   it('answers a 400 invalid-article problem listing every bad field', async () => {
-    const problem = await conforms<{ errors: { field: string }[] }>('/api/articles/{id}', 'put', await put('contract-bad', JSON.stringify({ title: '', body: 'نص', date: '2026-13-40', tags: [1] })), 400);
+    const problem = await conforms<{ errors: { field: string }[] }>(
+      '/api/articles/{id}',
+      'put',
+      await put('contract-bad', JSON.stringify({ title: '', body: 'نص', date: '2026-13-40', tags: [1] })),
+      400,
+    );
     expect(problem.errors.map((error) => error.field)).toEqual(['title', 'date', 'tags']);
     await conforms('/api/articles/{id}', 'put', await put('contract-bad', 'not json'), 400);
     await conforms('/api/articles/{id}', 'put', await put('contract-id-a', JSON.stringify({ ...ARTICLE, id: 'contract-id-b' })), 400);
@@ -331,10 +395,16 @@ describe('PUT /api/articles/{id}', () => {
 });
 
 describe('DELETE /api/articles/{id}', () => {
-  const retract = (id: string, init: RequestInit = {}): Promise<Response> => get(`/api/articles/${encodeURIComponent(id)}`, { method: 'DELETE', headers: AUTH, ...init });
+  const retract = (id: string, init: RequestInit = {}): Promise<Response> =>
+    get(`/api/articles/${encodeURIComponent(id)}`, { method: 'DELETE', headers: AUTH, ...init });
 
   it('answers 204 without a body, and 404 for an id nothing holds', async () => {
-    await conforms('/api/articles/{id}', 'put', await get('/api/articles/contract-gone', { method: 'PUT', headers: JSON_BODY, body: JSON.stringify(ARTICLE) }), 201);
+    await conforms(
+      '/api/articles/{id}',
+      'put',
+      await get('/api/articles/contract-gone', { method: 'PUT', headers: JSON_BODY, body: JSON.stringify(ARTICLE) }),
+      201,
+    );
     await conforms('/api/articles/{id}', 'delete', await retract('contract-gone'), 204);
     await conforms('/api/articles/{id}', 'delete', await retract('contract-never-published'), 404);
   });
@@ -354,12 +424,16 @@ describe('POST /api/articles', () => {
       JSON.stringify({ id: 'contract-bulk-bad', title: 'بلا نص' }),
       'not json',
     ];
-    expect(await conforms<{ created: number }>('/api/articles', 'post', await post(lines.join('\n')), 200)).toMatchObject({ created: 1, replaced: 0, refused: 2 });
+    expect(await conforms<{ created: number }>('/api/articles', 'post', await post(lines.join('\n')), 200)).toMatchObject({
+      created: 1,
+      replaced: 0,
+      refused: 2,
+    });
     const again = await conforms<{ lines: unknown[] }>('/api/articles', 'post', await post(lines[0]!), 200);
     expect(again.lines).toEqual([{ line: 1, id: 'contract-bulk-1', status: 'replaced' }]);
   });
 
-  it('answers 401 without the token, 415 for another media type, 413 past 10,000 lines, 507 past the live set\'s bound', async () => {
+  it("answers 401 without the token, 415 for another media type, 413 past 10,000 lines, 507 past the live set's bound", async () => {
     await conforms('/api/articles', 'post', await post('{}', { 'Content-Type': 'application/x-ndjson' }), 401);
     await conforms('/api/articles', 'post', await post('{}', { ...AUTH, 'Content-Type': 'application/json' }), 415);
     await conforms('/api/articles', 'post', await post(Array.from({ length: 10_001 }, () => '{}').join('\n')), 413);
@@ -386,7 +460,11 @@ describe('the write guards', () => {
     ['/api/articles', 'post', '/api/articles', JSON.stringify({ id: 'contract-guard', ...ARTICLE }), 'application/x-ndjson'],
     ['/api/live/export', 'get', '/api/live/export', undefined, undefined],
   ] as const)('answer %s %s with 429 past the write budget and 503 without a token configured', async (path, method, url, body, type) => {
-    const init = (): RequestInit => ({ method: method.toUpperCase(), headers: { ...AUTH, ...(type === undefined ? {} : { 'Content-Type': type }) }, ...(body === undefined ? {} : { body }) });
+    const init = (): RequestInit => ({
+      method: method.toUpperCase(),
+      headers: { ...AUTH, ...(type === undefined ? {} : { 'Content-Type': type }) },
+      ...(body === undefined ? {} : { body }),
+    });
     await conforms(path, method, await withEnv({ WRITE_RATE_LIMITER: spent }, url, init()), 429);
     await conforms(path, method, await withEnv({ PUBLISH_TOKEN: undefined }, url, init()), 503);
   });
@@ -394,7 +472,8 @@ describe('the write guards', () => {
 
 /** Answers the document lists that no request in a test can cause, and why. */
 const NOT_CAUSED: Record<string, string> = {
-  'PUT /api/articles/{id} 507': 'only once 5,000 articles are live; filling the live set would change what every later test sees (POST 507, refused whole, is checked)',
+  'PUT /api/articles/{id} 507':
+    'only once 5,000 articles are live; filling the live set would change what every later test sees (POST 507, refused whole, is checked)',
 };
 
 describe('the document, the other way round', () => {
