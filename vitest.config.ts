@@ -27,7 +27,13 @@ export default defineConfig({
       {
         // The build (Node) and the browser end-to-end tests (Node driving Chromium).
         // The SaudiNewsNet fixture of tests/build is built once per run (tests/build/support/saudinewsnet-setup.ts).
-        test: { name: 'node', environment: 'node', include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'], testTimeout: 30_000, globalSetup: ['tests/build/support/saudinewsnet-setup.ts'] },
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['tests/build/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          testTimeout: 30_000,
+          globalSetup: ['tests/build/support/saudinewsnet-setup.ts'],
+        },
       },
     ],
   },

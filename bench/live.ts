@@ -26,7 +26,9 @@ import { readSubset, seededRandom, titleQueries } from './lib/scale-corpus.ts';
 import { startWranglerDev } from '../scripts/wrangler-dev.ts';
 import { timedGet, workerCopy } from './lib/scale-workerd.ts';
 
-const { values } = parseArgs({ options: { base: { type: 'string', default: '10000' }, live: { type: 'string', default: '1000' }, 'no-workerd': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { base: { type: 'string', default: '10000' }, live: { type: 'string', default: '1000' }, 'no-workerd': { type: 'boolean', default: false } },
+});
 const BASE = Number(values.base);
 const LIVE = Number(values.live);
 const CORRECTED = Math.round(LIVE / 5);
@@ -41,7 +43,9 @@ const ms = (value: number): string => `${value.toFixed(2)} ms`;
 const byId = (a: StoredArticle, b: StoredArticle): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 // Only what the build and the write routes accept (a few SaudiNewsNet bodies hold control characters).
-const articles = readSubset(BASE + LIVE + 2000).articles.filter((article) => validateArticle(article.id, { ...article }, { file: 'saudinewsnet', lines: {}, defaultLine: 0 }).ok);
+const articles = readSubset(BASE + LIVE + 2000).articles.filter(
+  (article) => validateArticle(article.id, { ...article }, { file: 'saudinewsnet', lines: {}, defaultLine: 0 }).ok,
+);
 if (articles.length < BASE + LIVE - CORRECTED) throw new Error(`bench:live: SaudiNewsNet has only ${articles.length} usable articles`);
 const base = articles.slice(0, BASE);
 const fresh = articles.slice(BASE, BASE + LIVE - CORRECTED).map((article, i) => ({ ...article, id: `${base[(i * 7) % BASE]!.id}-live` }));
@@ -55,7 +59,9 @@ const retracted = retractedAt.map((at) => base[at]!.id);
 const queries = titleQueries([...base, ...fresh], QUERIES, 21);
 const request = (q: string): SearchRequest => ({ q, limit: 10, offset: 0, sources: [], sort: 'relevance' });
 
-console.log(`bench:live: ${BASE.toLocaleString('en')} base articles, ${live.length} live (${fresh.length} new, ${corrected.length} corrected), ${retracted.length} retracted; ${QUERIES} queries`);
+console.log(
+  `bench:live: ${BASE.toLocaleString('en')} base articles, ${live.length} live (${fresh.length} new, ${corrected.length} corrected), ${retracted.length} retracted; ${QUERIES} queries`,
+);
 const data = buildIndexData(base, { builtAt: '2026-01-01T00:00:00.000Z' });
 const index = loadIndex({ manifest: data.manifest, indexBlob: data.blob });
 
@@ -108,7 +114,9 @@ const [b50, b95, l50, l95] = [percentile(baseTimes, 50), percentile(baseTimes, 9
 console.log('In process (Node), search only:');
 console.log(`  base alone      p50 ${ms(b50)}  p95 ${ms(b95)}`);
 console.log(`  base + live     p50 ${ms(l50)}  p95 ${ms(l95)}  (p95 ${(l95 / b95).toFixed(2)}× the base's; goal ≤ 1.2×)`);
-console.log(`  the first version: analysis of ${live.length} articles ${ms(analysisMs)} (once per article), view ${ms(viewMs)}, words of the changed articles and 4 suggestions ${ms(vocabularyMs)} (on the first suggestion)`);
+console.log(
+  `  the first version: analysis of ${live.length} articles ${ms(analysisMs)} (once per article), view ${ms(viewMs)}, words of the changed articles and 4 suggestions ${ms(vocabularyMs)} (on the first suggestion)`,
+);
 console.log(`  each later version (a write seen): view and 4 suggestions ${ms(nextVersionMs)}; the same 4 suggestions again ${ms(againMs)} (kept per version)`);
 
 if (!values['no-workerd']) {
@@ -118,7 +126,9 @@ if (!values['no-workerd']) {
   mkdirSync(corpus, { recursive: true });
   const { writeFileSync } = await import('node:fs');
   writeFileSync(join(corpus, 'base.jsonl'), base.map((article) => JSON.stringify(article)).join('\n'));
-  const build = spawnSync(process.execPath, ['build-index/cli.ts', '--corpus', corpus, '--out', join(OUT, 'build', 'index-data.js'), '--shards', '1'], { encoding: 'utf8' });
+  const build = spawnSync(process.execPath, ['build-index/cli.ts', '--corpus', corpus, '--out', join(OUT, 'build', 'index-data.js'), '--shards', '1'], {
+    encoding: 'utf8',
+  });
   if (build.status !== 0) throw new Error(`build-index failed:\n${build.stderr}`);
   const dir = workerCopy(join(OUT, 'worker'), join(OUT, 'build'));
   const server = await startWranglerDev({ port: PORT, cwd: dir, readyTimeoutMs: 180_000, vars: { PUBLISH_TOKEN: TOKEN } });
@@ -138,7 +148,11 @@ if (!values['no-workerd']) {
     const before = await serverTimes();
     const write = { Authorization: `Bearer ${TOKEN}` };
     let t = performance.now();
-    const bulk = await fetch(`${server.origin}/api/articles`, { method: 'POST', headers: { ...write, 'Content-Type': 'application/x-ndjson' }, body: live.map((article) => JSON.stringify(article)).join('\n') });
+    const bulk = await fetch(`${server.origin}/api/articles`, {
+      method: 'POST',
+      headers: { ...write, 'Content-Type': 'application/x-ndjson' },
+      body: live.map((article) => JSON.stringify(article)).join('\n'),
+    });
     if (bulk.status !== 200) throw new Error(`bulk upload: ${bulk.status} ${await bulk.text()}`);
     const bulkMs = performance.now() - t;
     t = performance.now();
@@ -155,7 +169,9 @@ if (!values['no-workerd']) {
     console.log('Through the Worker (wrangler dev), request round trip, edge cache missed:');
     console.log(`  base alone      p50 ${ms(w50)}  p95 ${ms(w95)}`);
     console.log(`  base + live     p50 ${ms(x50)}  p95 ${ms(x95)}  (p95 ${(x95 / w95).toFixed(2)}× the base's)`);
-    console.log(`  bulk upload of ${live.length} articles ${ms(bulkMs)}; a retraction ${ms(retractMs)} (acknowledged, seen by the writer's next search); first search after them ${ms(firstMs)} (builds the version)`);
+    console.log(
+      `  bulk upload of ${live.length} articles ${ms(bulkMs)}; a retraction ${ms(retractMs)} (acknowledged, seen by the writer's next search); first search after them ${ms(firstMs)} (builds the version)`,
+    );
   } finally {
     await server.stop();
   }

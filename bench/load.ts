@@ -54,13 +54,34 @@ function requestMix(articles: readonly CorpusRecord[]): { paths: string[]; share
   const words = articles.flatMap((article) => article.title.match(ARABIC_WORD) ?? []);
   const sources = [...new Set(articles.map((article) => article.source))];
   const kinds: [string, number, () => string][] = [
-    ['search, 1-3 title words', 40, () => `/api/search?q=${encodeURIComponent(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(words)).join(' '))}`],
-    ['search with filters or paging', 8, () => `/api/search?q=${encodeURIComponent(pick(words))}&sort=newest&source=${encodeURIComponent(pick(sources))}&offset=${10 * Math.floor(next() * 3)}`],
+    [
+      'search, 1-3 title words',
+      40,
+      () => `/api/search?q=${encodeURIComponent(Array.from({ length: 1 + Math.floor(next() * 3) }, () => pick(words)).join(' '))}`,
+    ],
+    [
+      'search with filters or paging',
+      8,
+      () => `/api/search?q=${encodeURIComponent(pick(words))}&sort=newest&source=${encodeURIComponent(pick(sources))}&offset=${10 * Math.floor(next() * 3)}`,
+    ],
     ['search with a phrase and an exclusion', 4, () => `/api/search?q=${encodeURIComponent(`"${pick(words)} ${pick(words)}" -${pick(words)}`)}`],
     ['suggest, 2-5 letters', 25, () => `/api/suggest?q=${encodeURIComponent(pick(words).slice(0, 2 + Math.floor(next() * 4)))}`],
     ['article', 13, () => `/api/articles/${pick(articles).id}`],
     ['health', 2, () => '/api/health'],
-    ['invalid (400/404/405)', 8, () => pick(['/api/search', '/api/search?q=', '/api/search?q=x&limit=0', `/api/search?q=${'ب'.repeat(300)}`, '/api/search?q=x&from=2015-02-30', '/api/articles/no-such-id', '/api/nope'])],
+    [
+      'invalid (400/404/405)',
+      8,
+      () =>
+        pick([
+          '/api/search',
+          '/api/search?q=',
+          '/api/search?q=x&limit=0',
+          `/api/search?q=${'ب'.repeat(300)}`,
+          '/api/search?q=x&from=2015-02-30',
+          '/api/articles/no-such-id',
+          '/api/nope',
+        ]),
+    ],
   ];
   const total = kinds.reduce((sum, [, weight]) => sum + weight, 0);
   const paths: string[] = [];
@@ -71,7 +92,6 @@ function requestMix(articles: readonly CorpusRecord[]): { paths: string[]; share
   }
   return { paths, shares: Object.fromEntries(kinds.map(([name, weight]) => [name, Math.round((100 * weight) / total)])) };
 }
-
 
 interface Latency {
   label: string;
@@ -101,7 +121,13 @@ async function adversarialLatencies(): Promise<Latency[]> {
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
     }
     times.sort((a, b) => a - b);
-    results.push({ label, p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1]!, statuses: [...statuses].map(([s, n]) => `${n}× ${s}`).join(', ') });
+    results.push({
+      label,
+      p50: percentile(times, 50),
+      p99: percentile(times, 99),
+      max: times[times.length - 1]!,
+      statuses: [...statuses].map(([s, n]) => `${n}× ${s}`).join(', '),
+    });
   }
   return results;
 }
@@ -124,7 +150,9 @@ the machine's 2 CPU cores (with other work running), so the figures are a floor 
 
 ### Load: ${CONNECTIONS} connections for ${SECONDS} s (autocannon)
 
-Mix (share of requests): ${Object.entries(context.shares).map(([name, share]) => `${name} ${share}%`).join('; ')}.
+Mix (share of requests): ${Object.entries(context.shares)
+    .map(([name, share]) => `${name} ${share}%`)
+    .join('; ')}.
 Searches repeat across connections, so part of them are answered by the edge cache (Cache API), as in production.
 
 | Requests | Requests/s (mean) | Latency p50 | p97.5 | p99 | max | 5xx | Errors (connection) | Timeouts |
@@ -200,7 +228,13 @@ async function main(): Promise<void> {
     await bundleWorker('index.ts', module, join(dir, 'out', 'worker.js'), { indexFile: 'external' });
     writeFileSync(join(dir, 'out', 'wrangler.toml'), benchWranglerConfig('arabic-news-search-load'));
 
-    server = await startWranglerDev({ port: PORT, cwd: join(dir, 'out'), configs: [join(dir, 'out', 'wrangler.toml')], logLevel: 'warn', readyTimeoutMs: 180_000 });
+    server = await startWranglerDev({
+      port: PORT,
+      cwd: join(dir, 'out'),
+      configs: [join(dir, 'out', 'wrangler.toml')],
+      logLevel: 'warn',
+      readyTimeoutMs: 180_000,
+    });
     const health = (await (await fetch(`${BASE}/api/health`)).json()) as { articles: number };
     console.log(`bench:load: wrangler dev on ${BASE} serves ${health.articles} articles`);
 
@@ -223,7 +257,10 @@ async function main(): Promise<void> {
     );
     console.log(`  status codes ${JSON.stringify(load.statusCodeStats)}, errors ${load.errors}, timeouts ${load.timeouts}`);
     // wrangler's own attempts to reach the internet (there is none here) are not the Worker's errors.
-    const problems = server.output().split('\n').filter((line) => /error|exception/i.test(line) && !/ENOTFOUND/.test(line));
+    const problems = server
+      .output()
+      .split('\n')
+      .filter((line) => /error|exception/i.test(line) && !/ENOTFOUND/.test(line));
     if (problems.length > 0) console.log(`  server log (errors):\n    ${problems.slice(-10).join('\n    ')}`);
 
     writeSection(new URL('RESULTS.md', import.meta.url), 'robustness', report({ articles: health.articles, shares }, adversarial, load));

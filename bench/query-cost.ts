@@ -20,7 +20,9 @@ import { ADVERSARIAL } from './lib/adversarial.ts';
 import { percentile } from './lib/metrics.ts';
 import { readSubset, seededRandom, titleQueries } from './lib/scale-corpus.ts';
 
-const { values } = parseArgs({ options: { articles: { type: 'string', default: '31030' }, repeats: { type: 'string', default: '10' }, queries: { type: 'string', default: '300' } } });
+const { values } = parseArgs({
+  options: { articles: { type: 'string', default: '31030' }, repeats: { type: 'string', default: '10' }, queries: { type: 'string', default: '300' } },
+});
 const articles = readSubset(Number(values.articles)).articles;
 const repeats = Number(values.repeats);
 const built = buildIndexData(articles, { builtAt: new Date(0).toISOString() });
@@ -60,13 +62,20 @@ for (const q of titleQueries(articles, 200, 7)) search(q);
 console.log(`bench:query-cost: ${articles.length} articles, CPU time of the search pass per query (Node ${process.version})`);
 const realisticQueries = titleQueries(articles, Number(values.queries), 11);
 const realistic = realisticQueries.map((q) => search(q).ms);
-const slowest = realisticQueries.map((q, i) => ({ q, ms: realistic[i]! })).sort((a, b) => b.ms - a.ms).slice(0, 3);
+const slowest = realisticQueries
+  .map((q, i) => ({ q, ms: realistic[i]! }))
+  .sort((a, b) => b.ms - a.ms)
+  .slice(0, 3);
 const random = seededRandom(3);
 const headlines = Array.from({ length: 100 }, () => articles[Math.floor(random() * articles.length)]!.title).map((q) => search(q));
 const taken = headlines.filter((outcome) => outcome.refused === undefined).map((outcome) => outcome.ms);
 console.log(`\n| realistic | queries | p50 | p99 | max |\n|---|---:|---:|---:|---:|`);
-console.log(`| one to three headline words | ${realistic.length} | ${fmt(percentile(realistic, 50))} | ${fmt(percentile(realistic, 99))} | ${fmt(Math.max(...realistic))} |`);
-console.log(`| a whole headline pasted | ${taken.length} (${headlines.length - taken.length} refused) | ${fmt(percentile(taken, 50))} | ${fmt(percentile(taken, 99))} | ${fmt(Math.max(...taken))} |`);
+console.log(
+  `| one to three headline words | ${realistic.length} | ${fmt(percentile(realistic, 50))} | ${fmt(percentile(realistic, 99))} | ${fmt(Math.max(...realistic))} |`,
+);
+console.log(
+  `| a whole headline pasted | ${taken.length} (${headlines.length - taken.length} refused) | ${fmt(percentile(taken, 50))} | ${fmt(percentile(taken, 99))} | ${fmt(Math.max(...taken))} |`,
+);
 
 console.log(`\n| adversarial (${repeats} runs each, other offsets) | p50 | max | answer |\n|---|---:|---:|---|`);
 let worst = { label: '', ms: 0 };

@@ -206,7 +206,19 @@ async function benchSize(n: number): Promise<SizeResult> {
     worker = await measureWorker(copy, queries, 0);
   }
   rmSync(dir, { recursive: true, force: true });
-  return { n, indexed, refused: refused + (articles.length - indexed), buildMs, rawBytes, gzipBytes, bundle, startupMs, loads, worker, queries: queries.length };
+  return {
+    n,
+    indexed,
+    refused: refused + (articles.length - indexed),
+    buildMs,
+    rawBytes,
+    gzipBytes,
+    bundle,
+    startupMs,
+    loads,
+    worker,
+    queries: queries.length,
+  };
 }
 
 async function main(): Promise<void> {

@@ -66,7 +66,10 @@ interface ShardFigures {
 /** A fresh Node process opening the file (bench/lib/scale-load.ts), as bench:scale measures one index. */
 function loadFigures(bin: string, queriesFile: string, heapCapMb?: number): { loadMs: number; heapUsed: number; arrayBuffers: number } | undefined {
   const flags = ['--expose-gc', ...(heapCapMb === undefined ? [] : [`--max-old-space-size=${heapCapMb}`])];
-  const run = spawnSync(process.execPath, [...flags, join(ROOT, 'bench/lib/scale-load.ts'), 'compact', bin, queriesFile], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, [...flags, join(ROOT, 'bench/lib/scale-load.ts'), 'compact', bin, queriesFile], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   return run.status === 0 ? JSON.parse(run.stdout.trim().split('\n').pop()!) : undefined;
 }
 
@@ -122,7 +125,11 @@ async function measure(dev: WranglerDev, queries: readonly string[]): Promise<Wo
   }
   // The answers themselves, after the timed pass (the edge cache answers these).
   for (const q of queries) {
-    const body = (await (await fetch(`${dev.origin}/api/search?q=${encodeURIComponent(q)}`)).json()) as { hits: { id: string }[]; total: number; partial?: boolean };
+    const body = (await (await fetch(`${dev.origin}/api/search?q=${encodeURIComponent(q)}`)).json()) as {
+      hits: { id: string }[];
+      total: number;
+      partial?: boolean;
+    };
     figures.top10.set(q, JSON.stringify([body.total, body.partial ?? false, body.hits.map((hit) => hit.id)]));
   }
   return figures;
@@ -159,7 +166,12 @@ async function main(): Promise<void> {
       await dev.stop();
     }
     log(`${shardCount} shards and the public Worker under wrangler dev`);
-    dev = await startWranglerDev({ port: port + 1, cwd: ROOT, configs: devOrder(unlimitedPublicConfig(readWorkerSet(join(shardedOut, 'workers.json')).configs, 'public-bench')), readyTimeoutMs: 300_000 });
+    dev = await startWranglerDev({
+      port: port + 1,
+      cwd: ROOT,
+      configs: devOrder(unlimitedPublicConfig(readWorkerSet(join(shardedOut, 'workers.json')).configs, 'public-bench')),
+      readyTimeoutMs: 300_000,
+    });
     let sharded: WorkerFigures;
     try {
       sharded = await measure(dev, queries);

@@ -117,4 +117,9 @@ ${header}
 ${classes(onlyProduct)}`;
 
 console.log(report);
-if (values.write) writeSection(new URL('./RESULTS.md', import.meta.url), 'snowball', `## Conflation agreement with Snowball (\`node bench/snowball-agreement.ts\`)\n\n${report}`);
+if (values.write)
+  writeSection(
+    new URL('./RESULTS.md', import.meta.url),
+    'snowball',
+    `## Conflation agreement with Snowball (\`node bench/snowball-agreement.ts\`)\n\n${report}`,
+  );

@@ -36,7 +36,11 @@ function distinctPaths(titles: readonly string[], count: number, withNumber: boo
   const seen = new Set<string>();
   const paths: string[] = [];
   while (paths.length < count) {
-    const q = [words[Math.floor(random() * words.length)]!, words[Math.floor(random() * words.length)]!, ...(withNumber ? [String(2000 + Math.floor(random() * 20))] : [])].join(' ');
+    const q = [
+      words[Math.floor(random() * words.length)]!,
+      words[Math.floor(random() * words.length)]!,
+      ...(withNumber ? [String(2000 + Math.floor(random() * 20))] : []),
+    ].join(' ');
     if (seen.has(q)) continue;
     seen.add(q);
     paths.push(`/api/search?q=${encodeURIComponent(q)}`);
@@ -83,7 +87,15 @@ try {
     join(dir, 'empty', 'entry.js'),
     "import { Hono } from 'hono';\nexport default new Hono().get('/api/search', (c) => c.json({ query: c.req.query('q'), total: 0, hits: [], facets: { source: {} } })).get('/api/health', (c) => c.json({ status: 'ok' }));\n",
   );
-  await build({ entryPoints: [join(dir, 'empty', 'entry.js')], outfile: join(dir, 'empty', 'worker.js'), bundle: true, format: 'esm', platform: 'neutral', nodePaths: [join(ROOT, 'node_modules')], logLevel: 'error' });
+  await build({
+    entryPoints: [join(dir, 'empty', 'entry.js')],
+    outfile: join(dir, 'empty', 'worker.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    nodePaths: [join(ROOT, 'node_modules')],
+    logLevel: 'error',
+  });
   writeFileSync(join(dir, 'empty', 'wrangler.toml'), benchWranglerConfig('throughput-empty'));
 
   const titles = articles.map((article) => article.title);
@@ -110,7 +122,9 @@ try {
     console.log(line);
     results.push(line);
   }
-  console.log(`\n| distinct searches | empty Hono Worker req/s | search Worker req/s | ratio | without the rate limiter | ratio |\n|---|---:|---:|---:|---:|---:|\n${results.join('\n')}`);
+  console.log(
+    `\n| distinct searches | empty Hono Worker req/s | search Worker req/s | ratio | without the rate limiter | ratio |\n|---|---:|---:|---:|---:|---:|\n${results.join('\n')}`,
+  );
 } finally {
   await server?.stop();
   clearTimeout(hardStop);

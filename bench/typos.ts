@@ -69,7 +69,10 @@ interface Case {
 const cases: Case[] = [];
 for (const article of articles) {
   if (cases.length >= Number(values.queries)) break;
-  const clean = article.title.replace(/["“”«»]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = article.title
+    .replace(/["“”«»]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const words = clean.split(' ');
   const candidates = words.map((word, i) => ({ word, i })).filter(({ word }) => /^[\u0621-\u064A]{5,}$/.test(word));
   if (candidates.length === 0) continue;

@@ -42,7 +42,9 @@ export function splitOf(a: string, b: string): Split {
 }
 
 function readPairs(url: URL): Pair[] {
-  const [header, ...lines] = readFileSync(url, 'utf8').split('\n').filter((line) => line.trim() !== '');
+  const [header, ...lines] = readFileSync(url, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '');
   if (header !== COLUMNS.join('\t')) throw new Error(`word-pairs: the header must be ${COLUMNS.join(' ')}`);
   const seen = new Set<string>();
   return lines.map((line, i) => {
@@ -88,9 +90,7 @@ const of = (kind?: Kind, split?: Split) => judged.filter((row) => (kind === unde
 const summary = [
   '| Pairs | all | tune | held-out |',
   '|---|---:|---:|---:|',
-  ...([undefined, ...KINDS] as const).map(
-    (kind) => `| ${kind ?? 'all'} | ${share(of(kind))} | ${share(of(kind, 'tune'))} | ${share(of(kind, 'held-out'))} |`,
-  ),
+  ...([undefined, ...KINDS] as const).map((kind) => `| ${kind ?? 'all'} | ${share(of(kind))} | ${share(of(kind, 'tune'))} | ${share(of(kind, 'held-out'))} |`),
   // Stricter for `different`: no search for one word may return the other, not even one way.
   `| different, apart both ways | ${share(of('different').map((row) => ({ ...row, right: !row.aFindsB && !row.bFindsA })))} | | |`,
 ].join('\n');
@@ -106,7 +106,8 @@ const byCategory = [
   }),
 ].join('\n');
 
-const direction = (row: Judged) => (row.aFindsB && row.bFindsA ? 'both ways' : row.aFindsB ? `only ${row.a} → ${row.b}` : row.bFindsA ? `only ${row.b} → ${row.a}` : 'neither way');
+const direction = (row: Judged) =>
+  row.aFindsB && row.bFindsA ? 'both ways' : row.aFindsB ? `only ${row.a} → ${row.b}` : row.bFindsA ? `only ${row.b} → ${row.a}` : 'neither way';
 const wrong = judged.filter((row) => !row.right);
 const wrongList = wrong.map((row) => `- ${row.kind} ${row.category} (${row.split}): ${row.a} / ${row.b}: finds ${direction(row)}; ${row.reason}`).join('\n');
 const silent = [...new Set(pairs.flatMap(({ a, b }) => [a, b]))].filter((word) => search.found(word).size === 0);

@@ -105,11 +105,15 @@ export function limitProblems(estimate: LimitEstimate): string[] {
   }
   const memory = WORKER_LIMITS.memoryBytes * LIMIT_SHARES.memory;
   if (estimate.memoryBytes > memory) {
-    problems.push(`memory after load, estimated ${mib(estimate.memoryBytes)}, is over ${mib(memory)} (${LIMIT_SHARES.memory * 100}% of the ${mib(WORKER_LIMITS.memoryBytes)} isolate)`);
+    problems.push(
+      `memory after load, estimated ${mib(estimate.memoryBytes)}, is over ${mib(memory)} (${LIMIT_SHARES.memory * 100}% of the ${mib(WORKER_LIMITS.memoryBytes)} isolate)`,
+    );
   }
   const startup = WORKER_LIMITS.startupMs * LIMIT_SHARES.startup;
   if (estimate.startupMs > startup) {
-    problems.push(`startup CPU, estimated ${estimate.startupMs.toFixed(0)} ms, is over ${startup} ms (${LIMIT_SHARES.startup * 100}% of the ${WORKER_LIMITS.startupMs} ms startup limit)`);
+    problems.push(
+      `startup CPU, estimated ${estimate.startupMs.toFixed(0)} ms, is over ${startup} ms (${LIMIT_SHARES.startup * 100}% of the ${WORKER_LIMITS.startupMs} ms startup limit)`,
+    );
   }
   return problems;
 }

@@ -15,7 +15,17 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { IndexManifest, StoredArticle } from '../src/search/index-format.ts';
 import { buildIndexData, buildShardedIndexData, type BuildOptions } from './build-index-data.ts';
-import { autoShardCount, estimateLimits, limitMessage, limitProblems, MAX_SHARDS, MAX_WORKERS_PER_REQUEST, tooManyShardsMessage, WORKER_LIMITS, type LimitEstimate } from './check-limits.ts';
+import {
+  autoShardCount,
+  estimateLimits,
+  limitMessage,
+  limitProblems,
+  MAX_SHARDS,
+  MAX_WORKERS_PER_REQUEST,
+  tooManyShardsMessage,
+  WORKER_LIMITS,
+  type LimitEstimate,
+} from './check-limits.ts';
 import { formatProblem } from './problems.ts';
 import { foldLiveSet } from './live-export.ts';
 import { readCorpus } from './read-corpus.ts';
@@ -41,7 +51,9 @@ function parseShards(value: string): 'auto' | number {
   if (value === 'auto') return 'auto';
   const count = Number(value);
   if (!/^\d+$/.test(value) || count < 1 || count > MAX_SHARDS) {
-    throw new Error(`--shards must be auto or a whole number from 1 to ${MAX_SHARDS} (a request may invoke at most ${MAX_WORKERS_PER_REQUEST} Workers: the public one and ${MAX_SHARDS} shards), not ${JSON.stringify(value)}`);
+    throw new Error(
+      `--shards must be auto or a whole number from 1 to ${MAX_SHARDS} (a request may invoke at most ${MAX_WORKERS_PER_REQUEST} Workers: the public one and ${MAX_SHARDS} shards), not ${JSON.stringify(value)}`,
+    );
   }
   return count;
 }
@@ -63,8 +75,16 @@ function parseCommandLine(): CommandLine {
       console.log(USAGE);
       process.exit(0);
     }
-    if (values.live !== undefined && !/^https?:\/\/[^\s/]+/.test(values.live)) throw new Error(`--live must be the Worker's http(s) origin, not ${JSON.stringify(values.live)}`);
-    return { corpus: values.corpus, out: values.out, shards: parseShards(values.shards), skipInvalid: values['skip-invalid'], ignoreLimits: values['ignore-limits'], live: values.live };
+    if (values.live !== undefined && !/^https?:\/\/[^\s/]+/.test(values.live))
+      throw new Error(`--live must be the Worker's http(s) origin, not ${JSON.stringify(values.live)}`);
+    return {
+      corpus: values.corpus,
+      out: values.out,
+      shards: parseShards(values.shards),
+      skipInvalid: values['skip-invalid'],
+      ignoreLimits: values['ignore-limits'],
+      live: values.live,
+    };
   } catch (error) {
     console.error(`build-index: ${(error as Error).message}\n${USAGE}`);
     process.exit(2);
@@ -155,8 +175,15 @@ async function main(): Promise<number> {
       ...(liveLine === undefined ? [] : [liveLine]),
       `  terms     ${plan.manifest.terms.toLocaleString('en')}`,
       `  output    ${kB(raw)} raw, ${kB(gzip)} gzip`,
-      ...plan.limits.map(({ name, estimate }) => `  limits    ${name}bundle ${mib(estimate.bundleBytes)} of ${mib(WORKER_LIMITS.bundleBytes)}, memory ~${mib(estimate.memoryBytes)} of ${mib(WORKER_LIMITS.memoryBytes)}, startup ~${estimate.startupMs.toFixed(0)} ms of ${WORKER_LIMITS.startupMs} ms (estimates)`),
-      ...(plan.shards > 1 ? [`  workers   ${plan.shards} shards and a public Worker: npm start runs them, npm run deploy deploys them (${join(dirname(args.out), 'workers.json')})`] : []),
+      ...plan.limits.map(
+        ({ name, estimate }) =>
+          `  limits    ${name}bundle ${mib(estimate.bundleBytes)} of ${mib(WORKER_LIMITS.bundleBytes)}, memory ~${mib(estimate.memoryBytes)} of ${mib(WORKER_LIMITS.memoryBytes)}, startup ~${estimate.startupMs.toFixed(0)} ms of ${WORKER_LIMITS.startupMs} ms (estimates)`,
+      ),
+      ...(plan.shards > 1
+        ? [
+            `  workers   ${plan.shards} shards and a public Worker: npm start runs them, npm run deploy deploys them (${join(dirname(args.out), 'workers.json')})`,
+          ]
+        : []),
       `  corpus    ${plan.manifest.corpusHash.slice(0, 16)}…, format ${plan.manifest.formatVersion}, analyzer ${plan.manifest.analyzerVersion}`,
       `  time      ${seconds(performance.now() - started)} (read ${seconds(readMs)}, index ${seconds(indexMs)}, write ${seconds(writeMs)})`,
     ].join('\n'),

@@ -19,8 +19,11 @@ export interface LiveFold {
 }
 
 /** The export's entries, read and checked; throws with a one-line reason when the Worker cannot give them. */
-export async function readLiveExport(endpoint: string, token: string | undefined): Promise<{ entries: ({ id: string; retracted: true } | { article: StoredArticle })[]; problems: Problem[]; sequence: string }> {
-  if (token === undefined || token === '') throw new Error('--live needs PUBLISH_TOKEN (the Worker\'s publishing token) in the environment');
+export async function readLiveExport(
+  endpoint: string,
+  token: string | undefined,
+): Promise<{ entries: ({ id: string; retracted: true } | { article: StoredArticle })[]; problems: Problem[]; sequence: string }> {
+  if (token === undefined || token === '') throw new Error("--live needs PUBLISH_TOKEN (the Worker's publishing token) in the environment");
   const url = `${endpoint.replace(/\/+$/, '')}/api/live/export`;
   let response: Response;
   try {
@@ -30,7 +33,10 @@ export async function readLiveExport(endpoint: string, token: string | undefined
     throw new Error(`cannot reach ${url} (${cause?.code ?? (error as Error).message})`, { cause: error });
   }
   if (response.status !== 200) {
-    const detail = await response.json().then((problem) => (problem as { detail?: string }).detail, () => response.statusText);
+    const detail = await response.json().then(
+      (problem) => (problem as { detail?: string }).detail,
+      () => response.statusText,
+    );
     throw new Error(`${url} answered ${response.status}: ${detail}`);
   }
   const file = `${url} (live export)`;

@@ -26,11 +26,13 @@ export interface CorpusReport {
 
 async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries
-    // Everything but folders: a link, a pipe or a device in the corpus is reported, not skipped.
-    .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.'))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .sort();
+  return (
+    entries
+      // Everything but folders: a link, a pipe or a device in the corpus is reported, not skipped.
+      .filter((entry) => !entry.isDirectory() && !entry.name.startsWith('.'))
+      .map((entry) => join(entry.parentPath, entry.name))
+      .sort()
+  );
 }
 
 function articleKind(path: string): 'markdown' | 'jsonl' | 'jsonl.gz' | undefined {
@@ -90,7 +92,12 @@ export async function readCorpus(dir: string, onProgress?: (articles: number) =>
   try {
     files = await listFiles(dir);
   } catch (error) {
-    report.problems.push({ file: dir, line: 0, field: 'corpus', reason: `cannot be listed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    report.problems.push({
+      file: dir,
+      line: 0,
+      field: 'corpus',
+      reason: `cannot be listed (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    });
     return report;
   }
   for (const path of files) {

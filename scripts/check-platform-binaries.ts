@@ -80,7 +80,9 @@ for (const target of targets) {
   const { foreign, native } = check(os, cpu);
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   if (native === 0) {
-    console.error(`check:platforms: ${target}: no native binary at all in node_modules (workerd and esbuild ship one): the install did not pick ${target}'s packages`);
+    console.error(
+      `check:platforms: ${target}: no native binary at all in node_modules (workerd and esbuild ship one): the install did not pick ${target}'s packages`,
+    );
     failed = true;
   } else if (foreign.length > 0) {
     console.error(`check:platforms: ${target}: ${foreign.length} native binaries for another platform:\n  ${foreign.join('\n  ')}`);

@@ -7,11 +7,15 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ROOT } from './worker-set.ts';
 
-const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'types', '--include-runtime=false', '--strict-vars=false', '--check'], {
-  cwd: ROOT,
-  encoding: 'utf8',
-  env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
-});
+const run = spawnSync(
+  process.execPath,
+  [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'types', '--include-runtime=false', '--strict-vars=false', '--check'],
+  {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1' },
+  },
+);
 if (run.status === 0) {
   console.log('types:check: worker-configuration.d.ts matches wrangler.toml');
 } else {

@@ -61,7 +61,11 @@ if (!pkg) {
 const npmCli = process.env.npm_execpath;
 const install = npmCli
   ? spawnSync(process.execPath, [npmCli, 'ci', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: runtimeDir, stdio: 'inherit' })
-  : spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: runtimeDir, stdio: 'inherit', shell: process.platform === 'win32' });
+  : spawnSync('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], {
+      cwd: runtimeDir,
+      stdio: 'inherit',
+      shell: process.platform === 'win32',
+    });
 const binary = join(runtimeDir, 'node_modules', pkg, 'bin', 'node');
 if (install.status !== 0 || !existsSync(binary)) {
   console.error(`ensure-node: Node ${version} is older than ${wanted} and installing ${pkg} in scripts/node-runtime failed (see above).`);

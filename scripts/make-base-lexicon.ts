@@ -30,5 +30,8 @@ for (const [i, line] of lines.entries()) {
   for (const span of wordSpans(`${news.title}\n${news.content}`)) for (const token of wordTokens(span.text)) lexicon.addToken(token);
 }
 const entries = lexicon.entries().filter((entry) => entry.count >= min);
-writeFileSync(BASE_LEXICON_FILE, formatLexicon(entries, `SaudiNewsNet records ${FIRST_LEXICON_RECORD + 1}–${FIRST_LEXICON_RECORD + records}, forms seen ${min} times or more`));
+writeFileSync(
+  BASE_LEXICON_FILE,
+  formatLexicon(entries, `SaudiNewsNet records ${FIRST_LEXICON_RECORD + 1}–${FIRST_LEXICON_RECORD + records}, forms seen ${min} times or more`),
+);
 console.log(`${entries.length} forms from ${records} records → ${BASE_LEXICON_FILE.pathname}`);

@@ -13,7 +13,17 @@ export interface NativePlatform {
 /** Bytes needed from the start of a file (a PE header is found through its offset at 0x3c). */
 export const HEADER_BYTES = 4096;
 
-const ELF_MACHINES: Record<number, string> = { 0x03: 'ia32', 0x28: 'arm', 0x3e: 'x64', 0xb7: 'arm64', 0xf3: 'riscv64', 0x08: 'mips', 0x15: 'ppc64', 0x16: 's390x', 0x102: 'loong64' };
+const ELF_MACHINES: Record<number, string> = {
+  0x03: 'ia32',
+  0x28: 'arm',
+  0x3e: 'x64',
+  0xb7: 'arm64',
+  0xf3: 'riscv64',
+  0x08: 'mips',
+  0x15: 'ppc64',
+  0x16: 's390x',
+  0x102: 'loong64',
+};
 const MACHO_CPUS: Record<number, string> = { 0x7: 'ia32', 0x01000007: 'x64', 0xc: 'arm', 0x0100000c: 'arm64' };
 const PE_MACHINES: Record<number, string> = { 0x14c: 'ia32', 0x8664: 'x64', 0xaa64: 'arm64', 0x1c4: 'arm' };
 

@@ -59,7 +59,11 @@ async function main(): Promise<number> {
       return 1;
     }
     const { id, ...fields } = validation.article;
-    const response = await send(COMMAND, client, `/api/articles/${encodeURIComponent(id)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(fields) });
+    const response = await send(COMMAND, client, `/api/articles/${encodeURIComponent(id)}`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(fields),
+    });
     if (response === undefined) return 1;
     if (response.status !== 200 && response.status !== 201) {
       await reportFailure(COMMAND, response, file);

@@ -27,7 +27,10 @@ import { widgetScript } from './pages/widget-script.ts';
 
 /** `*` or a comma-separated allow-list from the CORS_ALLOWED_ORIGINS var. */
 function allowedOrigin(origin: string, allowList: string | undefined): string | null {
-  const list = (allowList ?? '*').split(',').map((entry) => entry.trim()).filter(Boolean);
+  const list = (allowList ?? '*')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   if (list.includes('*')) return '*';
   return list.includes(origin) ? origin : null;
 }

@@ -22,6 +22,9 @@ export const ADVERSARIAL: [string, string][] = [
   // The issue-14 set: what a crafted request costs the engine at 31k articles.
   ['one frequent word quoted 30 times', `"${'السعودية '.repeat(30).trim()}"`],
   ['40 numbers', Array.from({ length: 40 }, (_, i) => String(2000 + i)).join(' ')],
-  ['40 frequent words, OR', 'في من على إلى عن مع أن التي الذي هذا بين بعد قبل كل ما خلال عام وزير الملك الأمير المملكة السعودية الرياض جدة مكة الدولة الحكومة الشيخ العربية الخليج مجلس رئيس اليوم أمس الأول الثاني شهر مدينة منطقة'],
+  [
+    '40 frequent words, OR',
+    'في من على إلى عن مع أن التي الذي هذا بين بعد قبل كل ما خلال عام وزير الملك الأمير المملكة السعودية الرياض جدة مكة الدولة الحكومة الشيخ العربية الخليج مجلس رئيس اليوم أمس الأول الثاني شهر مدينة منطقة',
+  ],
   ['8 two-word phrases and 8 exclusions', `${'"المملكة العربية" '.repeat(8)}${'-وزير '.repeat(8)}`.trim()],
 ];

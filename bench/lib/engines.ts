@@ -32,7 +32,11 @@ function miniSearchEngine(name: string, setup: string, options: Partial<Construc
     build(passages) {
       const index = new MiniSearch({ fields: ['body'], ...options });
       index.addAll(passages.map(({ id, body }) => ({ id, body })));
-      return (question) => index.search(question).slice(0, TOP).map((hit) => String(hit.id));
+      return (question) =>
+        index
+          .search(question)
+          .slice(0, TOP)
+          .map((hit) => String(hit.id));
     },
   };
 }
@@ -49,10 +53,7 @@ const product: Engine = {
   setup: 'MINISEARCH_OPTIONS + searchArticles() from src/, as the Worker runs them (snippets included in the time)',
   build(passages) {
     const index = productIndex(passages.map(({ id, body }) => ({ id, title: '', body })));
-    return (q) =>
-      searchArticles(index, { q, limit: TOP, offset: 0, sources: [], sort: 'relevance' }).hits.map(
-        (hit) => hit.id,
-      );
+    return (q) => searchArticles(index, { q, limit: TOP, offset: 0, sources: [], sort: 'relevance' }).hits.map((hit) => hit.id);
   },
 };
 
@@ -86,7 +87,8 @@ function lunrEngine(): Engine {
   require('lunr-languages/lunr.ar')(lunr);
   return {
     name: 'lunr 2 + lunr-languages `ar`',
-    setup: 'lunr.ar pipeline (trimmer, stop words, stemmer); the question goes through lunr.tokenizer, the same trimmer and stop words, then the query builder (so `؟` or `:` are not query syntax)',
+    setup:
+      'lunr.ar pipeline (trimmer, stop words, stemmer); the question goes through lunr.tokenizer, the same trimmer and stop words, then the query builder (so `؟` or `:` are not query syntax)',
     build(passages) {
       const index = lunr(function () {
         this.use(lunr.ar);
@@ -122,7 +124,10 @@ function oramaEngine(withStopWords: boolean): Engine {
           tokenizer: { language: 'arabic', stemming: true, stemmer: snowballArabic, stopWords: withStopWords ? oramaArabicStopWords : false },
         },
       });
-      const inserted = insertMultiple(db, passages.map(({ id, body }) => ({ id, body })));
+      const inserted = insertMultiple(
+        db,
+        passages.map(({ id, body }) => ({ id, body })),
+      );
       if (inserted instanceof Promise) throw new Error('bench: Orama insert was asynchronous');
       return (term) => {
         const results = oramaSearch(db, { term, properties: ['body'], limit: TOP, threshold: 1 });

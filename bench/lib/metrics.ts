@@ -40,10 +40,7 @@ export function score(run: RankedRun): Scores {
 }
 
 /** Runs every query through `search` (top-10 ids, best first) and records ranks and times. */
-export function runQueries(
-  queries: readonly { text: string; relevant: string }[],
-  search: (text: string) => string[],
-): RankedRun {
+export function runQueries(queries: readonly { text: string; relevant: string }[], search: (text: string) => string[]): RankedRun {
   const run: RankedRun = { ranks: [], zeroResults: 0, millis: [] };
   for (const query of queries) {
     const started = performance.now();

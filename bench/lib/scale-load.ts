@@ -55,4 +55,6 @@ if (route !== undefined) {
     routeTimes.push(performance.now() - started);
   }
 }
-console.log(JSON.stringify({ engine, loadMs, heapUsed: memory.heapUsed, arrayBuffers: memory.arrayBuffers, rss: memory.rss, searchMs: times, routeMs: routeTimes }));
+console.log(
+  JSON.stringify({ engine, loadMs, heapUsed: memory.heapUsed, arrayBuffers: memory.arrayBuffers, rss: memory.rss, searchMs: times, routeMs: routeTimes }),
+);

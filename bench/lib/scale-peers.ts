@@ -46,7 +46,10 @@ export function writePeer(peer: Exclude<PeerName, 'minisearch'>, articles: reado
     writeFileSync(file, JSON.stringify(parts));
   } else {
     const db = oramaSchema();
-    const inserted = insertMultiple(db, articles.map(({ title, body }) => ({ title, body })));
+    const inserted = insertMultiple(
+      db,
+      articles.map(({ title, body }) => ({ title, body })),
+    );
     if (inserted instanceof Promise) throw new Error('bench: Orama insert was asynchronous');
     writeFileSync(file, JSON.stringify(save(db)));
   }

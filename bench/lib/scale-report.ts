@@ -130,12 +130,14 @@ export function renderSection(results: readonly SizeResult[], empty: EmptyWorker
   lines.push('### Against the targets');
   lines.push('');
   lines.push(
-    'Ready = the index opened in a fresh Node process (median), and the Worker\'s whole startup CPU in workerd (`wrangler check startup`, ' +
+    "Ready = the index opened in a fresh Node process (median), and the Worker's whole startup CPU in workerd (`wrangler check startup`, " +
       `active time; an empty Worker takes ${ms(empty?.startupMs)} ms). Memory = JS heap after load and a GC plus the index file's ArrayBuffer (a Data module, which lives in the isolate too). ` +
-      'Search p95: the engine alone and the Worker\'s whole search (searchArticles: facets and snippets included) in Node, then through workerd (Server-Timing, whole milliseconds).',
+      "Search p95: the engine alone and the Worker's whole search (searchArticles: facets and snippets included) in Node, then through workerd (Server-Timing, whole milliseconds).",
   );
   lines.push('');
-  lines.push('| N | indexed | ready: Node load / workerd startup CPU | heap + index buffer | search p95: engine / searchArticles / Worker (Server-Timing) | targets: ready / memory / p95 |');
+  lines.push(
+    '| N | indexed | ready: Node load / workerd startup CPU | heap + index buffer | search p95: engine / searchArticles / Worker (Server-Timing) | targets: ready / memory / p95 |',
+  );
   lines.push('|---|---|---|---|---|---|');
   for (const r of results) {
     const compact = r.loads.find((l) => l.engine === 'compact');
@@ -148,16 +150,22 @@ export function renderSection(results: readonly SizeResult[], empty: EmptyWorker
   lines.push('');
   lines.push('### Build and bundle');
   lines.push('');
-  lines.push('| N | build (CLI, wall) | index raw / gzip | bundle (`wrangler deploy --dry-run`) total / gzip | startup CPU (`wrangler check startup`, active) |');
+  lines.push(
+    '| N | build (CLI, wall) | index raw / gzip | bundle (`wrangler deploy --dry-run`) total / gzip | startup CPU (`wrangler check startup`, active) |',
+  );
   lines.push('|---|---|---|---|---|');
   for (const r of results) {
     const bundle = r.bundle ? `${(r.bundle.totalKiB / 1024).toFixed(1)} MiB / ${(r.bundle.gzipKiB / 1024).toFixed(1)} MiB` : '–';
-    lines.push(`| ${r.n.toLocaleString('en')} | ${(r.buildMs / 1000).toFixed(1)} s | ${MiB(r.rawBytes)} MiB / ${MiB(r.gzipBytes)} MiB | ${bundle} | ${ms(r.startupMs)} ms |`);
+    lines.push(
+      `| ${r.n.toLocaleString('en')} | ${(r.buildMs / 1000).toFixed(1)} s | ${MiB(r.rawBytes)} MiB / ${MiB(r.gzipBytes)} MiB | ${bundle} | ${ms(r.startupMs)} ms |`,
+    );
   }
   lines.push('');
   lines.push('### Fresh-process load (Node, `--expose-gc`), same corpus and queries for every engine');
   lines.push('');
-  lines.push('Load = from the serialized index in memory to ready to search (reading the file is not timed). Heap = `heapUsed` after load and a GC; the compact index lives in an ArrayBuffer, counted apart. Search = the engine alone, no HTTP, over the query set (FlexSearch and Orama stop at 10 hits; MiniSearch and the compact index rank every match).');
+  lines.push(
+    'Load = from the serialized index in memory to ready to search (reading the file is not timed). Heap = `heapUsed` after load and a GC; the compact index lives in an ArrayBuffer, counted apart. Search = the engine alone, no HTTP, over the query set (FlexSearch and Orama stop at 10 hits; MiniSearch and the compact index rank every match).',
+  );
   lines.push('');
   lines.push('| N | engine | load | heap | buffers | search p50 / p95 / p99 | loads under `--max-old-space-size=128` |');
   lines.push('|---|---|---|---|---|---|---|');
@@ -219,7 +227,9 @@ export function renderChart(results: readonly SizeResult[]): string {
     const y = (v: number): number => pad.top + (1 - v / maxV) * (H - pad.top - pad.bottom);
     const parts: string[] = [];
     parts.push(`<text x="${offsetX + W / 2}" y="16" text-anchor="middle" font-weight="bold">${title}</text>`);
-    parts.push(`<line x1="${x(0)}" y1="${y(0)}" x2="${x(maxN)}" y2="${y(0)}" stroke="#444"/><line x1="${x(0)}" y1="${y(0)}" x2="${x(0)}" y2="${y(maxV)}" stroke="#444"/>`);
+    parts.push(
+      `<line x1="${x(0)}" y1="${y(0)}" x2="${x(maxN)}" y2="${y(0)}" stroke="#444"/><line x1="${x(0)}" y1="${y(0)}" x2="${x(0)}" y2="${y(maxV)}" stroke="#444"/>`,
+    );
     for (let k = 0; k <= 4; k++) {
       const v = (maxV * k) / 4;
       parts.push(`<text x="${x(0) - 4}" y="${y(v) + 4}" text-anchor="end">${v < 10 ? v.toFixed(1) : v.toFixed(0)}</text>`);
@@ -229,13 +239,18 @@ export function renderChart(results: readonly SizeResult[]): string {
     parts.push(`<text x="${offsetX + 12}" y="${pad.top - 6}">${unit}</text>`);
     for (const { engine, points: ps } of points) {
       if (ps.length === 0) continue;
-      parts.push(`<polyline fill="none" stroke="${COLORS[engine]}" stroke-width="2" points="${ps.map((p) => `${x(p.n).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ')}"/>`);
+      parts.push(
+        `<polyline fill="none" stroke="${COLORS[engine]}" stroke-width="2" points="${ps.map((p) => `${x(p.n).toFixed(1)},${y(p.v).toFixed(1)}`).join(' ')}"/>`,
+      );
       for (const p of ps) parts.push(`<circle cx="${x(p.n).toFixed(1)}" cy="${y(p.v).toFixed(1)}" r="3" fill="${COLORS[engine]}"/>`);
     }
     return parts.join('\n');
   };
   const legend = engines
-    .map((engine, i) => `<rect x="${20 + i * 180}" y="${H + 6}" width="12" height="12" fill="${COLORS[engine]}"/><text x="${36 + i * 180}" y="${H + 16}">${NAMES[engine]}</text>`)
+    .map(
+      (engine, i) =>
+        `<rect x="${20 + i * 180}" y="${H + 6}" width="12" height="12" fill="${COLORS[engine]}"/><text x="${36 + i * 180}" y="${H + 16}">${NAMES[engine]}</text>`,
+    )
     .join('\n');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${2 * W}" height="${H + 28}" viewBox="0 0 ${2 * W} ${H + 28}" font-family="sans-serif" font-size="11">`,

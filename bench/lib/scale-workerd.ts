@@ -44,7 +44,11 @@ export function snapshot(dir: string): string {
  * copy named `name` that has no rate limiter (a bench or test is one client sending hundreds of
  * requests), changed further by `rewrite`.
  */
-export function unlimitedPublicConfig(configs: readonly string[], name: string, rewrite: (config: Record<string, unknown>) => void = () => undefined): string[] {
+export function unlimitedPublicConfig(
+  configs: readonly string[],
+  name: string,
+  rewrite: (config: Record<string, unknown>) => void = () => undefined,
+): string[] {
   const publicConfig = configs[configs.length - 1]!;
   const config = JSON.parse(readFileSync(publicConfig, 'utf8')) as Record<string, unknown>;
   delete config['ratelimits'];
@@ -58,7 +62,7 @@ export function unlimitedPublicConfig(configs: readonly string[], name: string, 
 export function emptyWorker(dir: string): string {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src'), { recursive: true });
-  writeFileSync(join(dir, 'src/index.js'), "export default { fetch: () => new Response('{\"status\":\"ok\"}') };\n");
+  writeFileSync(join(dir, 'src/index.js'), 'export default { fetch: () => new Response(\'{"status":"ok"}\') };\n');
   writeFileSync(join(dir, 'wrangler.toml'), 'name = "empty"\nmain = "src/index.js"\ncompatibility_date = "2026-11-01"\n');
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return dir;

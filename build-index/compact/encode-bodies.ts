@@ -46,7 +46,11 @@ export function encodeBodies(bodies: readonly string[]): EncodedBodies {
  * breaks a run. Then its words that carry index terms, with those terms: exactly what the
  * snippet highlighter would find by analyzing the word.
  */
-export function encodeWordMatches(dictionary: readonly string[], termPosition: ReadonlyMap<string, number>, analyzer: Analyzer): { data: Uint8Array; offsets: Uint32Array } {
+export function encodeWordMatches(
+  dictionary: readonly string[],
+  termPosition: ReadonlyMap<string, number>,
+  analyzer: Analyzer,
+): { data: Uint8Array; offsets: Uint32Array } {
   const writer = new VarintWriter();
   const offsets = new Uint32Array(dictionary.length + 1);
   for (const [i, entry] of dictionary.entries()) {
@@ -71,4 +75,3 @@ export function encodeWordMatches(dictionary: readonly string[], termPosition: R
   offsets[dictionary.length] = writer.length;
   return { data: writer.toBytes(), offsets };
 }
-

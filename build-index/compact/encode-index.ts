@@ -93,7 +93,10 @@ export interface EncodeInput {
 }
 
 /** The file, and the manifest written in it (`terms` counts the terms the file holds). */
-export function encodeCompactIndex({ manifest: given, plain, articles, vocabulary, analyzer, lexicon, shardFirst }: EncodeInput): { blob: Uint8Array; manifest: IndexManifest } {
+export function encodeCompactIndex({ manifest: given, plain, articles, vocabulary, analyzer, lexicon, shardFirst }: EncodeInput): {
+  blob: Uint8Array;
+  manifest: IndexManifest;
+} {
   const fieldCount = Object.keys(plain.fieldIds).length;
   const range = shardFirst === undefined ? undefined : { first: shardFirst, end: shardFirst + articles.length };
   if (plain.dirtCount !== 0 || (range === undefined ? plain.nextId !== articles.length : range.end > plain.nextId)) {
@@ -123,7 +126,12 @@ export function encodeCompactIndex({ manifest: given, plain, articles, vocabular
   const encoder = new TextEncoder();
   const recordBytes = articles.map((article) => {
     const { title, url, author, tags } = article;
-    const record: ArticleRecord = { title, ...(url === undefined ? {} : { url }), ...(author === undefined ? {} : { author }), ...(tags === undefined ? {} : { tags }) };
+    const record: ArticleRecord = {
+      title,
+      ...(url === undefined ? {} : { url }),
+      ...(author === undefined ? {} : { author }),
+      ...(tags === undefined ? {} : { tags }),
+    };
     return encoder.encode(JSON.stringify(record));
   });
   const recordOffsets = new Uint32Array(articles.length + 1);

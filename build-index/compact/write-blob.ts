@@ -2,14 +2,7 @@
  * Lays out the compact index file (see src/search/compact/layout.ts): header length, JSON
  * header, then each section on an 8-byte boundary.
  */
-import {
-  BYTE_ORDER_PROBE,
-  SECTION_ALIGNMENT,
-  SECTION_TYPES,
-  type CompactHeader,
-  type SectionName,
-  type SectionRef,
-} from '../../src/search/compact/layout.ts';
+import { BYTE_ORDER_PROBE, SECTION_ALIGNMENT, SECTION_TYPES, type CompactHeader, type SectionName, type SectionRef } from '../../src/search/compact/layout.ts';
 
 export type SectionData = { [N in SectionName]: Uint8Array | Uint16Array | Uint32Array };
 

@@ -15,8 +15,17 @@ const tooManyRequests = { $ref: '#/components/responses/TooManyRequests' };
 const documentGuards = { '405': methodNotAllowed, '413': problem, '414': problem };
 const guardProblems = { ...documentGuards, '429': tooManyRequests };
 /** A route that searches: the index cannot be read, or the live store has not answered yet. */
-const unavailable = { $ref: '#/components/responses/Problem', description: 'The index cannot be loaded (index-unavailable), or the live store did not answer before this isolate first read it (live-unavailable).' };
-const q = (description: string) => ({ name: 'q', in: 'query', required: true, description, schema: { type: 'string', minLength: 1, maxLength: LIMITS.qMaxChars } });
+const unavailable = {
+  $ref: '#/components/responses/Problem',
+  description: 'The index cannot be loaded (index-unavailable), or the live store did not answer before this isolate first read it (live-unavailable).',
+};
+const q = (description: string) => ({
+  name: 'q',
+  in: 'query',
+  required: true,
+  description,
+  schema: { type: 'string', minLength: 1, maxLength: LIMITS.qMaxChars },
+});
 /**
  * Writes: the guards (405, 414; their own rate limit, 429), the token (401, 503 without one or
  * without a live store), their body limit (413); upserts also 507 once the live set is full.
@@ -24,7 +33,13 @@ const q = (description: string) => ({ name: 'q', in: 'query', required: true, de
 const writeGuards = { '401': { $ref: '#/components/responses/Unauthorized' }, '405': methodNotAllowed, '414': problem, '429': tooManyRequests, '503': problem };
 const writeProblems = { ...writeGuards, '413': problem };
 const bearer = [{ publishToken: [] }];
-const liveSequence = { 'Live-Sequence': { description: "The store's change sequence of this write: writes apply in its order.", required: true, schema: { type: 'integer', minimum: 0 } } };
+const liveSequence = {
+  'Live-Sequence': {
+    description: "The store's change sequence of this write: writes apply in its order.",
+    required: true,
+    schema: { type: 'integer', minimum: 0 },
+  },
+};
 const range = { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: '[start, end) in UTF-16 code units' };
 
 export const OPENAPI_DOCUMENT = {
@@ -46,7 +61,14 @@ export const OPENAPI_DOCUMENT = {
           ),
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: LIMITS.limit.min, maximum: LIMITS.limit.max, default: LIMITS.limit.default } },
           { name: 'offset', in: 'query', schema: { type: 'integer', minimum: LIMITS.offset.min, maximum: LIMITS.offset.max, default: LIMITS.offset.default } },
-          { name: 'source', in: 'query', description: 'Only these sources (repeatable).', schema: { type: 'array', items: { type: 'string' }, maxItems: LIMITS.maxSources }, style: 'form', explode: true },
+          {
+            name: 'source',
+            in: 'query',
+            description: 'Only these sources (repeatable).',
+            schema: { type: 'array', items: { type: 'string' }, maxItems: LIMITS.maxSources },
+            style: 'form',
+            explode: true,
+          },
           { name: 'from', in: 'query', description: 'Only articles dated on or after this day.', schema: { type: 'string', format: 'date' } },
           { name: 'to', in: 'query', description: 'Only articles dated on or before this day.', schema: { type: 'string', format: 'date' } },
           { name: 'sort', in: 'query', schema: { type: 'string', enum: ['relevance', 'newest'], default: 'relevance' } },
@@ -69,7 +91,11 @@ export const OPENAPI_DOCUMENT = {
         summary: 'Complete the word being typed',
         parameters: [
           q('The text typed so far; the last word is completed.'),
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: LIMITS.suggestLimit.min, maximum: LIMITS.suggestLimit.max, default: LIMITS.suggestLimit.default } },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: LIMITS.suggestLimit.min, maximum: LIMITS.suggestLimit.max, default: LIMITS.suggestLimit.default },
+          },
         ],
         responses: {
           '200': {
@@ -79,7 +105,10 @@ export const OPENAPI_DOCUMENT = {
                 schema: {
                   type: 'object',
                   required: ['query', 'suggestions'],
-                  properties: { query: { type: 'string' }, suggestions: { type: 'array', items: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } } },
+                  properties: {
+                    query: { type: 'string' },
+                    suggestions: { type: 'array', items: { type: 'object', required: ['text'], properties: { text: { type: 'string' } } } },
+                  },
                 },
               },
             },
@@ -107,7 +136,8 @@ export const OPENAPI_DOCUMENT = {
       put: {
         operationId: 'putArticle',
         summary: 'Publish or correct an article (live, without a rebuild)',
-        description: 'The fields are checked as build-index checks a corpus article; every bad field is listed in one invalid-article problem. Searches on this isolate see it at once, everywhere within LIVE_FRESHNESS_MS (5 s). Not open to CORS.',
+        description:
+          'The fields are checked as build-index checks a corpus article; every bad field is listed in one invalid-article problem. Searches on this isolate see it at once, everywhere within LIVE_FRESHNESS_MS (5 s). Not open to CORS.',
         security: bearer,
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', pattern: '^[\\p{L}\\p{N}][\\p{L}\\p{N}_.-]{0,127}$' } }],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/ArticleInput' } } } },
@@ -117,7 +147,11 @@ export const OPENAPI_DOCUMENT = {
             headers: { ...liveSequence, Location: { description: 'The path of the article: /api/articles/{id}.', required: true, schema: { type: 'string' } } },
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } },
           },
-          '200': { description: 'Replaced an article (live or of the embedded index).', headers: liveSequence, content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } } },
+          '200': {
+            description: 'Replaced an article (live or of the embedded index).',
+            headers: liveSequence,
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Article' } } },
+          },
           '400': problem,
           '415': problem,
           '507': problem,
@@ -141,7 +175,10 @@ export const OPENAPI_DOCUMENT = {
         operationId: 'bulkUpsert',
         summary: 'Publish or correct many articles at once (JSON Lines, up to 10,000 a request)',
         security: bearer,
-        requestBody: { required: true, content: { 'application/x-ndjson': { schema: { type: 'string', description: 'One ArticleInput object with its id per line.' } } } },
+        requestBody: {
+          required: true,
+          content: { 'application/x-ndjson': { schema: { type: 'string', description: 'One ArticleInput object with its id per line.' } } },
+        },
         responses: {
           '200': {
             description: 'A report per line; the valid lines are written in one transaction, the refused ones not at all.',
@@ -160,7 +197,12 @@ export const OPENAPI_DOCUMENT = {
                       items: {
                         type: 'object',
                         required: ['line', 'id', 'status'],
-                        properties: { line: { type: 'integer' }, id: { type: ['string', 'null'] }, status: { enum: ['created', 'replaced', 'refused'] }, errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } } },
+                        properties: {
+                          line: { type: 'integer' },
+                          id: { type: ['string', 'null'] },
+                          status: { enum: ['created', 'replaced', 'refused'] },
+                          errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } },
+                        },
                       },
                     },
                   },
@@ -183,7 +225,11 @@ export const OPENAPI_DOCUMENT = {
           '200': {
             description: 'JSON Lines: each live article with its sequence and hash, or {id, retracted: true, sequence}.',
             headers: {
-              'Live-Epoch': { description: "The live store's identity: a sequence is only comparable within one epoch.", required: true, schema: { type: 'string' } },
+              'Live-Epoch': {
+                description: "The live store's identity: a sequence is only comparable within one epoch.",
+                required: true,
+                schema: { type: 'string' },
+              },
               'Live-Sequence': { description: 'The change sequence this export is complete up to.', required: true, schema: { type: 'integer', minimum: 0 } },
             },
             content: { 'application/x-ndjson': { schema: { type: 'string' } } },
@@ -198,9 +244,13 @@ export const OPENAPI_DOCUMENT = {
         operationId: 'health',
         summary: 'Index status',
         responses: {
-          '200': { description: 'The index is loaded (and, for a sharded corpus, every shard answers).', content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } } },
+          '200': {
+            description: 'The index is loaded (and, for a sharded corpus, every shard answers).',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Health' } } },
+          },
           '503': {
-            description: 'The index cannot be loaded (a problem document), or a shard of a sharded corpus does not answer (the health document, status degraded; searches still answer, partially).',
+            description:
+              'The index cannot be loaded (a problem document), or a shard of a sharded corpus does not answer (the health document, status degraded; searches still answer, partially).',
             content: {
               'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
               'application/json': { schema: { $ref: '#/components/schemas/Health' } },
@@ -211,7 +261,11 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     '/openapi.json': {
-      get: { operationId: 'openapi', summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': {} } }, ...documentGuards } },
+      get: {
+        operationId: 'openapi',
+        summary: 'This document',
+        responses: { '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': {} } }, ...documentGuards },
+      },
     },
   },
   components: {
@@ -232,7 +286,11 @@ export const OPENAPI_DOCUMENT = {
           tags: { type: 'array', items: { type: 'string' }, maxItems: 50 },
         },
       },
-      FieldError: { type: 'object', required: ['field', 'reason'], properties: { field: { type: 'string' }, reason: { type: 'string' }, line: { type: 'integer' } } },
+      FieldError: {
+        type: 'object',
+        required: ['field', 'reason'],
+        properties: { field: { type: 'string' }, reason: { type: 'string' }, line: { type: 'integer' } },
+      },
       Health: {
         type: 'object',
         required: ['status', 'articles', 'index'],
@@ -295,7 +353,13 @@ export const OPENAPI_DOCUMENT = {
           hits: { type: 'array', items: { $ref: '#/components/schemas/Hit' } },
           facets: {
             type: 'object',
-            properties: { source: { type: 'object', additionalProperties: { type: 'integer' }, description: 'Matches per source, counted before the source filter, most frequent first.' } },
+            properties: {
+              source: {
+                type: 'object',
+                additionalProperties: { type: 'integer' },
+                description: 'Matches per source, counted before the source filter, most frequent first.',
+              },
+            },
           },
           didYouMean: {
             type: 'string',
@@ -307,7 +371,11 @@ export const OPENAPI_DOCUMENT = {
             enum: [true],
             description: `Present when more articles held a phrase's words than the work budget verifies (${QUERY_BUDGET.phraseChecks}, best ranked first): the hits are the best of those checked, and total and facets count only the checked articles that hold the phrase, so the true numbers are at least these.`,
           },
-          partial: { type: 'boolean', enum: [true], description: 'Present when the corpus is sharded and some shards did not answer: their matches are missing (the answer is not cached).' },
+          partial: {
+            type: 'boolean',
+            enum: [true],
+            description: 'Present when the corpus is sharded and some shards did not answer: their matches are missing (the answer is not cached).',
+          },
           unavailableShards: { type: 'array', items: { type: 'string' }, description: 'With partial: the shards that did not answer.' },
         },
       },
@@ -330,13 +398,22 @@ export const OPENAPI_DOCUMENT = {
         description: 'RFC 9457 problem details.',
         required: ['type', 'title', 'status', 'detail', 'instance'],
         properties: {
-          type: { type: 'string', format: 'uri-reference', enum: Object.keys(PROBLEM_TYPES).map((type) => `/docs/problems#${type}`), description: 'The section of /docs/problems that explains the problem.' },
+          type: {
+            type: 'string',
+            format: 'uri-reference',
+            enum: Object.keys(PROBLEM_TYPES).map((type) => `/docs/problems#${type}`),
+            description: 'The section of /docs/problems that explains the problem.',
+          },
           title: { type: 'string' },
           status: { type: 'integer', minimum: 400, maximum: 599, description: 'The HTTP status.' },
           detail: { type: 'string', description: 'What was wrong with this request, for a person.' },
           instance: { type: 'string', format: 'uri-reference', description: 'The path of the request.' },
           parameter: { type: 'string', description: 'The query or path parameter at fault.' },
-          errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' }, description: 'invalid-article: each refused field, with the reason build-index gives.' },
+          errors: {
+            type: 'array',
+            items: { $ref: '#/components/schemas/FieldError' },
+            description: 'invalid-article: each refused field, with the reason build-index gives.',
+          },
         },
       },
     },

@@ -39,7 +39,11 @@ type MiddlewareLimit = ReturnType<typeof bodyLimit>;
 function requireMediaType(c: Context<AppEnv>, allowed: readonly string[]): void {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (!allowed.includes(type)) {
-    throw new ProblemError(415, 'unsupported-media-type', `send the body as ${allowed.join(' or ')}, not ${type === '' ? 'without a Content-Type' : JSON.stringify(type.slice(0, 80))}`);
+    throw new ProblemError(
+      415,
+      'unsupported-media-type',
+      `send the body as ${allowed.join(' or ')}, not ${type === '' ? 'without a Content-Type' : JSON.stringify(type.slice(0, 80))}`,
+    );
   }
 }
 
@@ -51,7 +55,6 @@ function writer(c: Context<AppEnv>): LiveWriter {
 function refused(validation: Validation & { ok: false }): FieldError[] {
   return validation.problems.map(({ field, reason }) => ({ field, reason }));
 }
-
 
 /** The fields of a JSON body, checked as one line of a corpus file; the path's id is the article's. */
 function validateBody(id: string, text: string): Validation {
@@ -68,7 +71,12 @@ function validateBody(id: string, text: string): Validation {
   const given = fields['id'];
   const validation = validateArticle(id, fields, { file: BODY_FILE, lines: {}, defaultLine: 1 });
   if (given !== undefined && given !== id && String(given) !== id) {
-    const mismatch = { file: BODY_FILE, line: 1, field: 'id', reason: `${JSON.stringify(String(given).slice(0, 80))} does not match the id in the path, ${JSON.stringify(id.slice(0, 80))}` };
+    const mismatch = {
+      file: BODY_FILE,
+      line: 1,
+      field: 'id',
+      reason: `${JSON.stringify(String(given).slice(0, 80))} does not match the id in the path, ${JSON.stringify(id.slice(0, 80))}`,
+    };
     return { ok: false, problems: [...(validation.ok ? [] : validation.problems), mismatch] };
   }
   return validation;
@@ -93,7 +101,11 @@ export const articleWriteRoute = new Hono<AppEnv>()
     const [result] = await live.write([await upsert(live, validation.article)]);
     const status = result!.outcome === 'created' ? 201 : 200;
     // Live-Sequence: the store's change sequence of this write (writes apply in its order).
-    return c.json(articleJson(validation.article), status, { Location: `/api/articles/${encodeURIComponent(id)}`, 'Cache-Control': 'no-store', 'Live-Sequence': String(result!.sequence) });
+    return c.json(articleJson(validation.article), status, {
+      Location: `/api/articles/${encodeURIComponent(id)}`,
+      'Cache-Control': 'no-store',
+      'Live-Sequence': String(result!.sequence),
+    });
   })
   .delete('/:id', tooLarge(0), async (c) => {
     const id = c.req.param('id');
@@ -142,7 +154,10 @@ export const bulkWriteRoute = new Hono<AppEnv>().post('/', tooLarge(MAX_BULK_BYT
   for (const [i, result] of results.entries()) written[i]!.status = result.outcome === 'replaced' ? 'replaced' : 'created';
   const count = (status: LineReport['status']) => lines.filter((line) => line.status === status).length;
   const sequence = Math.max(0, ...results.map((result) => result.sequence));
-  return c.json({ created: count('created'), replaced: count('replaced'), refused: count('refused'), lines }, 200, { 'Cache-Control': 'no-store', 'Live-Sequence': String(sequence) });
+  return c.json({ created: count('created'), replaced: count('replaced'), refused: count('refused'), lines }, 200, {
+    'Cache-Control': 'no-store',
+    'Live-Sequence': String(sequence),
+  });
 });
 
 /** The id a refused line gives, when it is readable JSON with a string id. */
@@ -159,7 +174,11 @@ function idOfLine(rawLines: readonly string[], line: number): string | null {
 /** GET /api/live/export: every entry of the live set (JSON Lines), for build-index --live. */
 export const liveExportRoute = new Hono<AppEnv>().get('/', async (c) => {
   const { epoch, sequence, entries } = await writer(c).exportAll();
-  const lines = entries.map((entry) => JSON.stringify(entry.article === null ? { id: entry.id, retracted: true, sequence: entry.sequence } : { ...entry.article, sequence: entry.sequence, hash: entry.hash }));
+  const lines = entries.map((entry) =>
+    JSON.stringify(
+      entry.article === null ? { id: entry.id, retracted: true, sequence: entry.sequence } : { ...entry.article, sequence: entry.sequence, hash: entry.hash },
+    ),
+  );
   return c.body(lines.map((line) => `${line}\n`).join(''), 200, {
     'Content-Type': 'application/x-ndjson; charset=utf-8',
     'Cache-Control': 'no-store',

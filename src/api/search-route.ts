@@ -41,7 +41,16 @@ export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
   endTime(c, 'search', 2);
   const { total, hits, facets, didYouMean, estimated, partial, unavailableShards, slowestShardMs } = result;
   if (slowestShardMs !== undefined) setMetric(c, 'shard', slowestShardMs, "slowest shard's ranking", 2);
-  const body = { query: request.q, total, offset: request.offset, limit: request.limit, hits, facets, ...(didYouMean === undefined ? {} : { didYouMean }), ...(estimated ? { estimated } : {}) };
+  const body = {
+    query: request.q,
+    total,
+    offset: request.offset,
+    limit: request.limit,
+    hits,
+    facets,
+    ...(didYouMean === undefined ? {} : { didYouMean }),
+    ...(estimated ? { estimated } : {}),
+  };
   // Without some shards the answer is incomplete: say so, and let nobody keep it.
   if (partial) return c.json({ ...body, partial, unavailableShards }, 200, { 'Cache-Control': 'no-store' });
   const response = c.json(body, 200, { ETag: etag, 'Cache-Control': cacheControl });

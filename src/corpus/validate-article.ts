@@ -67,7 +67,11 @@ function cleanText(value: string, firstLine: number): Cleaned {
   for (const [char] of text.matchAll(INVISIBLE)) counts.set(char, (counts.get(char) ?? 0) + 1);
   const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
   const which = [...counts].map(([char, n]) => `${codePoint(char)} ×${n}`).join(', ');
-  return { ok: true, text: text.replace(INVISIBLE, ''), removed: { line: lineAt(text, first, firstLine), reason: `removed ${total} invisible control character(s) (${which})` } };
+  return {
+    ok: true,
+    text: text.replace(INVISIBLE, ''),
+    removed: { line: lineAt(text, first, firstLine), reason: `removed ${total} invisible control character(s) (${which})` },
+  };
 }
 
 /** Absent, null and empty optional fields are all "not given" (CMS exports write all three). */

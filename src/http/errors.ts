@@ -17,7 +17,10 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof HTTPException && error.res !== undefined) return error.getResponse();
   if (error instanceof IndexMismatchError) {
     console.error(error.message);
-    return problemResponse(new ProblemError(503, 'index-unavailable', 'the search index does not match this Worker; the operator must rebuild and redeploy'), instanceOf(c));
+    return problemResponse(
+      new ProblemError(503, 'index-unavailable', 'the search index does not match this Worker; the operator must rebuild and redeploy'),
+      instanceOf(c),
+    );
   }
   if (error instanceof HTTPException && error.status < 500) {
     return problemResponse(new ProblemError(error.status, 'invalid-parameter', error.message || 'bad request'), instanceOf(c));

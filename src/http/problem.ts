@@ -14,7 +14,7 @@ export const PROBLEM_TYPES = {
   'index-unavailable': 'Search index unavailable',
   'invalid-article': 'Invalid article',
   'unsupported-media-type': 'Unsupported media type',
-  'unauthorized': 'Unauthorized',
+  unauthorized: 'Unauthorized',
   'writes-disabled': 'Writes disabled',
   'live-unavailable': 'Live set unavailable',
   'live-set-full': 'Live set full',

@@ -12,7 +12,13 @@ import { ProblemError, problemResponse } from './problem.ts';
 const CHALLENGE = 'Bearer realm="publish"';
 
 function unauthorized(c: Context): Response {
-  const error = new ProblemError(401, 'unauthorized', 'writes need Authorization: Bearer <publishing token>; this request does not carry a valid one', undefined, { 'WWW-Authenticate': CHALLENGE });
+  const error = new ProblemError(
+    401,
+    'unauthorized',
+    'writes need Authorization: Bearer <publishing token>; this request does not carry a valid one',
+    undefined,
+    { 'WWW-Authenticate': CHALLENGE },
+  );
   return problemResponse(error, new URL(c.req.url).pathname);
 }
 
@@ -21,10 +27,18 @@ const refusal = { message: unauthorized, wwwAuthenticateHeader: CHALLENGE };
 export const publishAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   const secret = c.env?.PUBLISH_TOKEN;
   if (secret === undefined || secret === '') {
-    throw new ProblemError(503, 'writes-disabled', 'this deployment takes no writes: no PUBLISH_TOKEN secret is configured (the operator runs wrangler secret put PUBLISH_TOKEN)');
+    throw new ProblemError(
+      503,
+      'writes-disabled',
+      'this deployment takes no writes: no PUBLISH_TOKEN secret is configured (the operator runs wrangler secret put PUBLISH_TOKEN)',
+    );
   }
   if (c.var.live() === undefined) {
-    throw new ProblemError(503, 'writes-disabled', 'this deployment takes no writes: it has no live store (the LIVE_STORE Durable Object binding of wrangler.toml), or it serves a sharded corpus');
+    throw new ProblemError(
+      503,
+      'writes-disabled',
+      'this deployment takes no writes: it has no live store (the LIVE_STORE Durable Object binding of wrangler.toml), or it serves a sharded corpus',
+    );
   }
   const check = bearerAuth<AppEnv>({
     verifyToken: (token) => timingSafeEqual(secret, token),

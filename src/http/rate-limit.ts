@@ -5,7 +5,14 @@
  * location and is eventually consistent: it stops floods, it is not an exact quota.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { convertIPv4BinaryToString, convertIPv4MappedIPv6ToIPv4, convertIPv6BinaryToString, convertIPv6ToBinary, distinctRemoteAddr, isIPv4MappedIPv6 } from 'hono/utils/ipaddr';
+import {
+  convertIPv4BinaryToString,
+  convertIPv4MappedIPv6ToIPv4,
+  convertIPv6BinaryToString,
+  convertIPv6ToBinary,
+  distinctRemoteAddr,
+  isIPv4MappedIPv6,
+} from 'hono/utils/ipaddr';
 import type { AppEnv } from '../app-env.ts';
 import { ProblemError } from './problem.ts';
 import { isWriteRequest } from './write-requests.ts';
@@ -65,13 +72,9 @@ function limitWith(binding: 'RATE_LIMITER' | 'WRITE_RATE_LIMITER', skip: (c: Con
       return next();
     }
     if (!success) {
-      throw new ProblemError(
-        429,
-        'too-many-requests',
-        `too many requests from this client; retry after ${RETRY_AFTER_SECONDS} seconds`,
-        undefined,
-        { 'Retry-After': String(RETRY_AFTER_SECONDS) },
-      );
+      throw new ProblemError(429, 'too-many-requests', `too many requests from this client; retry after ${RETRY_AFTER_SECONDS} seconds`, undefined, {
+        'Retry-After': String(RETRY_AFTER_SECONDS),
+      });
     }
     return next();
   };

@@ -7,7 +7,15 @@
  */
 import { DurableObject } from 'cloudflare:workers';
 import type { StoredArticle } from '../search/index-format.ts';
-import { MAX_LIVE_ARTICLES, type ChangeBatch, type LiveSetFull, type LiveChange, type WriteOperation, type WriteOutcome, type WriteResult } from './protocol.ts';
+import {
+  MAX_LIVE_ARTICLES,
+  type ChangeBatch,
+  type LiveSetFull,
+  type LiveChange,
+  type WriteOperation,
+  type WriteOutcome,
+  type WriteResult,
+} from './protocol.ts';
 
 /** Changes per RPC answer: a batch of large articles stays far below the RPC message limit (32 MiB). */
 export const CHANGES_PER_BATCH = 2000;

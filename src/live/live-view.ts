@@ -60,7 +60,10 @@ export function createLiveView({ base, live, hidden }: LiveViewParts): LiveView 
   for (const at of hiddenPositions) mask[at] = 1;
   const liveIds = live.map(({ article }) => article.id);
   const hiddenBefore = (position: number): number => lowerBound(hiddenPositions, position);
-  const terms = new LiveTermIndex(live.map(({ analysis }) => analysis), fieldCount);
+  const terms = new LiveTermIndex(
+    live.map(({ analysis }) => analysis),
+    fieldCount,
+  );
 
   // MiniSearch keeps a running average as it adds documents in id order; replaying it over the
   // combined corpus in that order gives the rebuild's averages to the last bit.
@@ -70,7 +73,7 @@ export function createLiveView({ base, live, hidden }: LiveViewParts): LiveView 
     for (let field = 0; field < fieldCount; field++) averageFieldLength[field] = (averageFieldLength[field]! * count + lengths[offset + field]!) / (count + 1);
     count++;
   };
-  for (let p = 0, j = 0; p < baseSize || j < live.length; ) {
+  for (let p = 0, j = 0; p < baseSize || j < live.length;) {
     if (p < baseSize && mask[p] === 1) {
       p++;
     } else if (j < live.length && (p === baseSize || liveIds[j]! < base.ids[p]!)) {
@@ -111,7 +114,8 @@ export function createLiveView({ base, live, hidden }: LiveViewParts): LiveView 
     base.analyzer,
   );
   const liveFieldLengths = new Uint32Array(live.length * fieldCount);
-  for (const [doc, { analysis }] of live.entries()) for (let field = 0; field < fieldCount; field++) liveFieldLengths[doc * fieldCount + field] = analysis.fieldLengths[field]!;
+  for (const [doc, { analysis }] of live.entries())
+    for (let field = 0; field < fieldCount; field++) liveFieldLengths[doc * fieldCount + field] = analysis.fieldLengths[field]!;
   const liveSearch = createCompactMiniSearch<IndexedFields>({
     options: minisearchOptions(base.analyzer),
     termIndex: terms,
@@ -145,6 +149,11 @@ export function createLiveView({ base, live, hidden }: LiveViewParts): LiveView 
       if (own !== undefined) return own;
       return hidden.has(id) ? undefined : base.articles.get(id);
     },
-    vocabulary: liveVocabulary(base.vocabulary, base.analyzer, live.map(({ article }) => article), () => hiddenPositions.map((at) => base.articles.at(at))),
+    vocabulary: liveVocabulary(
+      base.vocabulary,
+      base.analyzer,
+      live.map(({ article }) => article),
+      () => hiddenPositions.map((at) => base.articles.at(at)),
+    ),
   };
 }

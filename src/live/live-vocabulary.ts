@@ -52,7 +52,12 @@ function mostFrequentForm(forms: Map<string, number>): string | undefined {
 /** Prefixes whose changes a version keeps (each a map of the keys the live set changes). */
 const MAX_GATHERED_PREFIXES = 512;
 
-export function liveVocabulary(base: Vocabulary, analyzer: Analyzer, added: readonly StoredArticle[], removed: () => readonly StoredArticle[]): CompletionSource {
+export function liveVocabulary(
+  base: Vocabulary,
+  analyzer: Analyzer,
+  added: readonly StoredArticle[],
+  removed: () => readonly StoredArticle[],
+): CompletionSource {
   let addedWords: ArticleWords[] | undefined;
   let removedWords: ArticleWords[] | undefined;
   // Readers type the same first letters (`ال`…): a prefix's changes are gathered once per version.
@@ -72,7 +77,10 @@ export function liveVocabulary(base: Vocabulary, analyzer: Analyzer, added: read
     addedWords ??= added.map((article) => wordsOf(article, analyzer));
     removedWords ??= removed().map((article) => wordsOf(article, analyzer));
     const changes = new Map<string, Change>();
-    for (const [words, sign] of [[addedWords, 1], [removedWords, -1]] as const) {
+    for (const [words, sign] of [
+      [addedWords, 1],
+      [removedWords, -1],
+    ] as const) {
       for (const { keys, forms } of words) {
         for (let i = lowerBound(keys, prefix); i < keys.length && keys[i]!.startsWith(prefix); i++) {
           let change = changes.get(keys[i]!);

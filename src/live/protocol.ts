@@ -5,9 +5,7 @@
  */
 import type { StoredArticle } from '../search/index-format.ts';
 
-export type WriteOperation =
-  | { kind: 'upsert'; article: StoredArticle; hash: string; inBase: boolean }
-  | { kind: 'retract'; id: string; inBase: boolean };
+export type WriteOperation = { kind: 'upsert'; article: StoredArticle; hash: string; inBase: boolean } | { kind: 'retract'; id: string; inBase: boolean };
 
 /** `unknown`: a retraction of an id that neither the base nor the live set holds (nothing written). */
 export type WriteOutcome = 'created' | 'replaced' | 'retracted' | 'unknown';

@@ -36,7 +36,10 @@ function articleBody(article: StoredArticle, terms: ReadonlySet<string>, analyze
   const mark = (text: string): unknown[] => markedText(text, terms.size > 0 ? highlightRanges(text, terms, analyzer) : []);
   const meta: unknown[] = [article.source, article.author].filter(Boolean);
   if (article.date) meta.push(html`<time datetime="${article.date}">${formatDate(article.date)}</time>`);
-  const paragraphs = article.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+  const paragraphs = article.body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   const original = article.url && /^https?:\/\//i.test(article.url) ? article.url : undefined;
   return html`<main>
     <article>

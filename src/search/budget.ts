@@ -28,7 +28,8 @@ export const QUERY_BUDGET = {
 /** Why `parsed` is over the budget, as a sentence for the reader; undefined when it is within it. */
 export function budgetExcess(parsed: ParsedQuery): string | undefined {
   const distinct = new Set(parsed.words).size;
-  if (distinct > QUERY_BUDGET.distinctWords) return `q has ${distinct} different words; the limit is ${QUERY_BUDGET.distinctWords}: keep the words that matter most`;
+  if (distinct > QUERY_BUDGET.distinctWords)
+    return `q has ${distinct} different words; the limit is ${QUERY_BUDGET.distinctWords}: keep the words that matter most`;
   if (parsed.words.length > QUERY_BUDGET.words) return `q has ${parsed.words.length} words; the limit is ${QUERY_BUDGET.words}`;
   if (parsed.quoted.length > QUERY_BUDGET.phrases) return `q has ${parsed.quoted.length} quoted phrases; the limit is ${QUERY_BUDGET.phrases}`;
   const longest = Math.max(0, ...parsed.quoted);

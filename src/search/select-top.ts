@@ -16,7 +16,7 @@ export function selectTop<T>(items: readonly T[], k: number, compare: (a: T, b: 
   for (let i = 0; i < items.length; i++) {
     if (heap.length < k) {
       heap.push(i);
-      for (let at = heap.length - 1; at > 0; ) {
+      for (let at = heap.length - 1; at > 0;) {
         const parent = (at - 1) >> 1;
         if (!before(heap[parent]!, heap[at]!)) break;
         [heap[parent], heap[at]] = [heap[at]!, heap[parent]!];
@@ -24,7 +24,7 @@ export function selectTop<T>(items: readonly T[], k: number, compare: (a: T, b: 
       }
     } else if (before(i, heap[0]!)) {
       heap[0] = i;
-      for (let at = 0; ; ) {
+      for (let at = 0; ;) {
         const left = 2 * at + 1;
         const right = left + 1;
         let worst = at;

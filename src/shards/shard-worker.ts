@@ -19,8 +19,13 @@ function readHitRequests(body: unknown): HitRequest[] {
   const valid = (item: unknown): item is HitRequest => {
     const request = item as HitRequest;
     return (
-      typeof request === 'object' && request !== null && typeof request.id === 'string' && Array.isArray(request.terms) &&
-      request.terms.every((term) => typeof term === 'string') && typeof request.inBody === 'boolean' && typeof request.score === 'number'
+      typeof request === 'object' &&
+      request !== null &&
+      typeof request.id === 'string' &&
+      Array.isArray(request.terms) &&
+      request.terms.every((term) => typeof term === 'string') &&
+      typeof request.inBody === 'boolean' &&
+      typeof request.score === 'number'
     );
   };
   if (!Array.isArray(body) || body.length > MAX_HITS_PER_REQUEST || !body.every(valid)) {
@@ -47,13 +52,19 @@ export function createShardWorker(data: IndexData): Hono<ShardEnv> {
   const app = new Hono<ShardEnv>();
   // Only the ranking time: the public Worker reads the first dur= as the shard's own.
   app.use('*', timing({ total: false }));
-  app.use('*', methodNotAllowed({
-    app,
-    onMethodNotAllowed: (c, methods) => {
-      const allow = methods.join(', ');
-      return problemResponse(new ProblemError(405, 'method-not-allowed', `${c.req.method.slice(0, 20)} is not allowed on ${pathOf(c)}; use ${allow}`, undefined, { Allow: allow }), pathOf(c));
-    },
-  }));
+  app.use(
+    '*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        const allow = methods.join(', ');
+        return problemResponse(
+          new ProblemError(405, 'method-not-allowed', `${c.req.method.slice(0, 20)} is not allowed on ${pathOf(c)}; use ${allow}`, undefined, { Allow: allow }),
+          pathOf(c),
+        );
+      },
+    }),
+  );
   app.use('*', async (c, next) => {
     index ??= loadIndex(data);
     c.set('index', index);
@@ -73,7 +84,8 @@ export function createShardWorker(data: IndexData): Hono<ShardEnv> {
   app.get('/search', (c) => {
     const started = performance.now();
     const hits = Number(c.req.query('hits') ?? '0');
-    if (!Number.isInteger(hits) || hits < 0 || hits > MAX_HITS_PER_REQUEST) throw new ProblemError(400, 'invalid-parameter', `hits must be an integer from 0 to ${MAX_HITS_PER_REQUEST}`, 'hits');
+    if (!Number.isInteger(hits) || hits < 0 || hits > MAX_HITS_PER_REQUEST)
+      throw new ProblemError(400, 'invalid-parameter', `hits must be an integer from 0 to ${MAX_HITS_PER_REQUEST}`, 'hits');
     const page = searchPage(c.var.index, readSearchRequest(new URL(c.req.url).searchParams), 0, hits);
     setMetric(c, 'shard', performance.now() - started, undefined, 2);
     return c.json(page);

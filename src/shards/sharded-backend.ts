@@ -72,8 +72,12 @@ export class ShardedBackend implements SearchBackend {
     const speculative = request.offset === 0 ? Math.min(request.limit, Math.ceil(request.limit / this.#shards.length) + SPECULATIVE_EXTRA_HITS) : 0;
     const pages = await Promise.all(this.#shards.map((shard) => this.#page(shard, request, speculative)));
     const failed = new Set(this.#shards.filter((_, s) => pages[s] instanceof ShardFailure).map((shard) => shard.name));
-    if (failed.size === this.#shards.length) throw new ProblemError(503, 'index-unavailable', `no shard of the index answered (${[...failed].join(', ')}); retry later`);
-    const merged = mergePages(pages.map((page) => (page instanceof ShardFailure ? undefined : page)), request);
+    if (failed.size === this.#shards.length)
+      throw new ProblemError(503, 'index-unavailable', `no shard of the index answered (${[...failed].join(', ')}); retry later`);
+    const merged = mergePages(
+      pages.map((page) => (page instanceof ShardFailure ? undefined : page)),
+      request,
+    );
 
     const hits = new Map<string, SearchHit>();
     const picked = new Map<number, HitRequest[]>();

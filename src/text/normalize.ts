@@ -48,9 +48,7 @@ export function cleanWord(text: string): string {
   if (ALREADY_CLEAN.test(text)) return text;
   // NFKC composes hamza-on-letter sequences (ا + ٔ → أ) before stray combining marks go.
   // Lowercase before marks go: `İ` lowercases to i + a combining dot, which must go too.
-  return stripMarks(text.normalize('NFKC').toLowerCase())
-    .replace(COMBINING_MARKS, '')
-    .replace(DIGITS, toAsciiDigit);
+  return stripMarks(text.normalize('NFKC').toLowerCase()).replace(COMBINING_MARKS, '').replace(DIGITS, toAsciiDigit);
 }
 
 const LETTER_FOLDS: Readonly<Record<string, string>> = {

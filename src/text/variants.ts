@@ -32,10 +32,7 @@ export const SPELLING_VARIANTS: readonly (readonly [variant: string, canonical: 
 ];
 
 const BY_VARIANT = new Map(SPELLING_VARIANTS.map(([variant, canonical]) => [variant, canonical]));
-const VARIANT = new RegExp(
-  [...BY_VARIANT.keys()].sort((a, b) => b.length - a.length).join('|'),
-  'g',
-);
+const VARIANT = new RegExp([...BY_VARIANT.keys()].sort((a, b) => b.length - a.length).join('|'), 'g');
 
 /** Rewrites the known spelling variants inside a folded word to their canonical spelling. */
 export function canonicalSpelling(word: string): string {

@@ -125,8 +125,7 @@ export function createClient(endpoint: string, fetchImpl: typeof fetch = (...arg
   }
 
   return {
-    search: ({ q, limit, offset, source, from, to, sort }, options = {}) =>
-      get('/search', { q, limit, offset, source, from, to, sort }, options.signal),
+    search: ({ q, limit, offset, source, from, to, sort }, options = {}) => get('/search', { q, limit, offset, source, from, to, sort }, options.signal),
     suggest: (q, options = {}) => get('/suggest', { q, limit: options.limit }, options.signal),
     article: (id, options = {}) => get(`/articles/${encodeURIComponent(id)}`, {}, options.signal),
   };

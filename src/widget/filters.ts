@@ -75,7 +75,10 @@ export class Filters {
 
   /** What a search sends: the checked sources, the date range and the sort order. */
   get params(): FilterParams {
-    const params: FilterParams = { source: [...this.#boxes].filter(([, [box]]) => box.checked).map(([name]) => name), sort: this.#sort.value as FilterParams['sort'] };
+    const params: FilterParams = {
+      source: [...this.#boxes].filter(([, [box]]) => box.checked).map(([name]) => name),
+      sort: this.#sort.value as FilterParams['sort'],
+    };
     if (this.#from.value) params.from = this.#from.value;
     if (this.#to.value) params.to = this.#to.value;
     return params;

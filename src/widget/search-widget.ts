@@ -55,7 +55,10 @@ export class ArabicSearchElement extends HTMLElement {
   #form = el('form', 'as-form', 'form');
   #input = el('input', 'as-input', 'input');
   #toggle = button('as-toggle', 'filters-toggle');
-  #filters = new Filters(() => this.#filtersChanged(), () => this.#digits);
+  #filters = new Filters(
+    () => this.#filtersChanged(),
+    () => this.#digits,
+  );
   #panel = el('div', 'as-panel', 'panel');
   #message = el('p', 'as-msg', 'message');
   #hint = el('p', 'as-msg', 'did-you-mean');
@@ -178,7 +181,11 @@ export class ArabicSearchElement extends HTMLElement {
 
   attributeChangedCallback(name: string): void {
     if (name !== 'sources') this.#applyText();
-    else this.#filters.known = (this.getAttribute('sources') ?? '').split(',').map((source) => source.trim()).filter(Boolean);
+    else
+      this.#filters.known = (this.getAttribute('sources') ?? '')
+        .split(',')
+        .map((source) => source.trim())
+        .filter(Boolean);
   }
 
   /** The input's current query. */
@@ -473,7 +480,14 @@ export class ArabicSearchElement extends HTMLElement {
     this.#setList(groups, [...resultOptions, ...this.#completions], more ? first : -1);
     if (more && this.#shadow.activeElement) this.#input.focus();
     this.#shown = q;
-    const count = total === 0 ? STRINGS.empty : results.estimated ? estimatedText(shown, total, digits) : shown < total ? shownText(shown, total, digits) : countText(total, digits);
+    const count =
+      total === 0
+        ? STRINGS.empty
+        : results.estimated
+          ? estimatedText(shown, total, digits)
+          : shown < total
+            ? shownText(shown, total, digits)
+            : countText(total, digits);
     this.#say(results.partial ? `${count}. ${STRINGS.partial}` : count);
     if (correction) this.#live.append(` ${correction}`);
     this.#open(true);

@@ -45,11 +45,19 @@ describe('build-index', () => {
     ['numeric title', { 'x.md': article({ title: '2018' }, 'نص') }, 'x.md:2: title: must be text, not number (quote it in YAML)'],
     ['bad url', { 'x.md': article({ title: 'ع', url: 'javascript:alert(1)' }, 'نص') }, 'x.md:3: url: "javascript:alert(1)" is not an http(s) URL'],
     ['NUL character', { 'x.md': article({ title: 'ع' }, 'سطر\n\nنص \u0000 هنا') }, 'x.md:7: encoding: NUL bytes: a UTF-16 or binary file'],
-    ['invalid UTF-8', { 'x.md': Buffer.concat([Buffer.from('---\ntitle: a\n---\n\nok\n'), Buffer.from([0xff, 0xfe, 0x41])]) }, 'x.md:6: encoding: invalid UTF-8'],
+    [
+      'invalid UTF-8',
+      { 'x.md': Buffer.concat([Buffer.from('---\ntitle: a\n---\n\nok\n'), Buffer.from([0xff, 0xfe, 0x41])]) },
+      'x.md:6: encoding: invalid UTF-8',
+    ],
     ['bad JSON line', { 'x.jsonl': '{"id":"a","title":"t","body":"b"}\n{oops\n' }, 'x.jsonl:2: json: not valid JSON'],
     ['JSONL without id', { 'x.jsonl': '{"title":"t","body":"b"}\n' }, 'x.jsonl:1: id: required: a non-empty string'],
     ['bad id', { 'x.jsonl': '{"id":"a/b","title":"t","body":"b"}\n' }, 'x.jsonl:1: id: "a/b" is not a valid id'],
-    ['absurd title', { 'x.jsonl': `${JSON.stringify({ id: 'a', title: 'ع'.repeat(501), body: 'b' })}\n` }, 'x.jsonl:1: title: 501 characters is over the limit of 500'],
+    [
+      'absurd title',
+      { 'x.jsonl': `${JSON.stringify({ id: 'a', title: 'ع'.repeat(501), body: 'b' })}\n` },
+      'x.jsonl:1: title: 501 characters is over the limit of 500',
+    ],
     ['duplicate id', { 'a.md': good, 'b.jsonl': '{"id":"a","title":"t","body":"b"}\n' }, 'b.jsonl:1: id: duplicate id "a", first given at'],
     ['not an article file', { 'notes.txt': 'hello' }, 'notes.txt: file: not an article file'],
   ])('refuses %s with file:line: field: reason and writes nothing', (_name, files, message) => {

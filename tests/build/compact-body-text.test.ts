@@ -12,7 +12,11 @@ function roundTrip(bodies: string[]): string[] {
   dictionary.forEach((text, i) => {
     for (let k = 0; k < text.length; k++) units[wordOffsets[i]! + k] = text.charCodeAt(k);
   });
-  const noMatches = { terms: new StringColumn(new Uint16Array(0), new Uint32Array(1)), data: new Uint8Array(0), offsets: new Uint32Array(dictionary.length + 1) };
+  const noMatches = {
+    terms: new StringColumn(new Uint16Array(0), new Uint32Array(1)),
+    data: new Uint8Array(0),
+    offsets: new Uint32Array(dictionary.length + 1),
+  };
   const decoder = new BodyDecoder(new StringColumn(units, wordOffsets), codes, offsets, noMatches);
   return bodies.map((_, i) => decoder.decode(i));
 }
@@ -30,9 +34,11 @@ describe('body word codes', () => {
   });
 
   it('gives back any text exactly', () => {
-    fc.assert(fc.property(fc.array(fc.string({ unit: fc.constantFrom('ا', 'ب', ' ', '\n', '\t', '\u00a0', 'x', '.') })), (bodies) => {
-      expect(roundTrip(bodies)).toEqual(bodies);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: fc.constantFrom('ا', 'ب', ' ', '\n', '\t', '\u00a0', 'x', '.') })), (bodies) => {
+        expect(roundTrip(bodies)).toEqual(bodies);
+      }),
+    );
   });
 
   it('stores the most frequent words in one byte', () => {

@@ -102,16 +102,25 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('compact index (equality with plain M
     for (const q of queries.slice(0, 60)) expect(compact.miniSearch.search(corrected(q))).toEqual(plain.search(corrected(q)));
   });
 
-  it('gives the search pass the matches and order of MiniSearch\'s AND_NOT for -word queries', () => {
+  it("gives the search pass the matches and order of MiniSearch's AND_NOT for -word queries", () => {
     // Quotes and leading hyphens are query syntax of their own.
     for (const q of queries.filter((text) => !/["“”«»]|(^|\s)-/.test(text)).slice(0, 60)) {
       const words = q.split(' ');
       const excluded = words.length > 1 ? words.pop()! : 'السعودية';
-      const tree: Query = { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [words.join(' ')] }, { combineWith: 'OR', queries: [excluded] }] };
+      const tree: Query = {
+        combineWith: 'AND_NOT',
+        queries: [
+          { combineWith: 'OR', queries: [words.join(' ')] },
+          { combineWith: 'OR', queries: [excluded] },
+        ],
+      };
       const expected = plain.search(tree);
       const answer = searchArticles(compact, { q: `${words.join(' ')} -${excluded}`, limit: TOP, offset: 0, sources: [], sort: 'relevance' });
       expect(answer.total, q).toBe(expected.length);
-      expect(answer.hits.map((hit) => hit.id), q).toEqual(expected.slice(0, TOP).map((result) => result.id));
+      expect(
+        answer.hits.map((hit) => hit.id),
+        q,
+      ).toEqual(expected.slice(0, TOP).map((result) => result.id));
     }
   });
 

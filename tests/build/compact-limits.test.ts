@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndexData } from '../../build-index/build-index-data.ts';
-import { autoShardCount, estimateLimits, limitMessage, limitProblems, MAX_SHARDS, tooManyShardsMessage, type LimitEstimate } from '../../build-index/check-limits.ts';
+import {
+  autoShardCount,
+  estimateLimits,
+  limitMessage,
+  limitProblems,
+  MAX_SHARDS,
+  tooManyShardsMessage,
+  type LimitEstimate,
+} from '../../build-index/check-limits.ts';
 import { makeCorpus, runBuild } from './run-build.ts';
 
 const MiB = 2 ** 20;
@@ -43,7 +51,12 @@ describe('Worker limits check', () => {
     // About 1 million SaudiNewsNet articles as one Worker: 2.3 KiB of file and 600 B of memory per article.
     const articles = 1_000_000;
     const file = articles * 2.3 * 1024;
-    const estimate: LimitEstimate = { bundleBytes: file, memoryBytes: file + 16 * MiB + articles * 600, startupMs: 60 + (file / MiB) * 1.5, parts: { ...parts, bodies: file / 2 } };
+    const estimate: LimitEstimate = {
+      bundleBytes: file,
+      memoryBytes: file + 16 * MiB + articles * 600,
+      startupMs: 60 + (file / MiB) * 1.5,
+      parts: { ...parts, bodies: file / 2 },
+    };
     const needed = autoShardCount(estimate);
     expect(needed).toBeGreaterThan(MAX_SHARDS);
     expect(MAX_SHARDS).toBe(31);
@@ -56,6 +69,8 @@ describe('Worker limits check', () => {
   it('refuses --shards over 31, naming the limit', () => {
     const run = runBuild(makeCorpus({ 'a.md': '---\ntitle: ع\n---\n\nنص\n' }), ['--shards', '32']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('build-index: --shards must be auto or a whole number from 1 to 31 (a request may invoke at most 32 Workers: the public one and 31 shards), not "32"');
+    expect(run.stderr).toContain(
+      'build-index: --shards must be auto or a whole number from 1 to 31 (a request may invoke at most 32 Workers: the public one and 31 shards), not "32"',
+    );
   });
 });

@@ -25,7 +25,9 @@ describe('build-index: control characters in corpus text', () => {
   });
 
   it('counts each kind of control character of a JSONL field (C0, DEL, C1) in one warning', async () => {
-    const dir = makeCorpus({ 'a.jsonl': jsonl({ id: 'a', title: 't', body: 'ok' }, { id: 'b', title: 'عنوان\u001a', body: 'أ\u001aب\u001aج\u007f\u0085د', source: 'وكالة\u0008' }) });
+    const dir = makeCorpus({
+      'a.jsonl': jsonl({ id: 'a', title: 't', body: 'ok' }, { id: 'b', title: 'عنوان\u001a', body: 'أ\u001aب\u001aج\u007f\u0085د', source: 'وكالة\u0008' }),
+    });
     const run = runBuild(dir);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stderr).toContain('warning: corpus/a.jsonl:2: title: removed 1 invisible control character(s) (U+001A ×1)');
@@ -44,11 +46,31 @@ describe('build-index: control characters in corpus text', () => {
   });
 
   it.each([
-    ['a NUL escape in a JSONL body', { 'a.jsonl': jsonl({ id: 'a', title: 't', body: 'x\u0000y' }) }, 'a.jsonl:1: body: contains NUL (U+0000), which is not text; remove it (an escape such as "\\u0000")'],
-    ['a UTF-16 Markdown file without BOM', { 'x.md': Buffer.from(article({ title: 'ع' }, 'نص'), 'utf16le') }, 'x.md:1: encoding: NUL bytes: a UTF-16 or binary file, not UTF-8 text; save it as UTF-8'],
-    ['an unpaired surrogate escape in a JSONL title', { 'a.jsonl': '{"id":"a","title":"t\\ud800","body":"b"}\n' }, 'a.jsonl:1: title: contains an unpaired surrogate (U+D800), which is not text; fix the "\\ud800" escape'],
-    ['a title of control characters only', { 'a.jsonl': jsonl({ id: 'a', title: '\u001a\u001a', body: 'b' }) }, 'a.jsonl:1: title: required and must not be empty (it holds only invisible control characters)'],
-    ['a tag of control characters only', { 'a.jsonl': jsonl({ id: 'a', title: 't', body: 'b', tags: ['سياسة', '\u0007'] }) }, 'a.jsonl:1: tags: must be a list of non-empty strings (one holds only invisible control characters)'],
+    [
+      'a NUL escape in a JSONL body',
+      { 'a.jsonl': jsonl({ id: 'a', title: 't', body: 'x\u0000y' }) },
+      'a.jsonl:1: body: contains NUL (U+0000), which is not text; remove it (an escape such as "\\u0000")',
+    ],
+    [
+      'a UTF-16 Markdown file without BOM',
+      { 'x.md': Buffer.from(article({ title: 'ع' }, 'نص'), 'utf16le') },
+      'x.md:1: encoding: NUL bytes: a UTF-16 or binary file, not UTF-8 text; save it as UTF-8',
+    ],
+    [
+      'an unpaired surrogate escape in a JSONL title',
+      { 'a.jsonl': '{"id":"a","title":"t\\ud800","body":"b"}\n' },
+      'a.jsonl:1: title: contains an unpaired surrogate (U+D800), which is not text; fix the "\\ud800" escape',
+    ],
+    [
+      'a title of control characters only',
+      { 'a.jsonl': jsonl({ id: 'a', title: '\u001a\u001a', body: 'b' }) },
+      'a.jsonl:1: title: required and must not be empty (it holds only invisible control characters)',
+    ],
+    [
+      'a tag of control characters only',
+      { 'a.jsonl': jsonl({ id: 'a', title: 't', body: 'b', tags: ['سياسة', '\u0007'] }) },
+      'a.jsonl:1: tags: must be a list of non-empty strings (one holds only invisible control characters)',
+    ],
   ])('refuses %s with file:line: field: reason', (_name, files, message) => {
     const run = runBuild(makeCorpus(files));
     expect(run.status).toBe(1);

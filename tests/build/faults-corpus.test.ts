@@ -28,13 +28,29 @@ function expectRefused(run: BuildRun, message: string): void {
 describe('build-index on a broken corpus', () => {
   it.each([
     ['a JSONL file cut off mid-record', { 'x.jsonl': `${jsonl(record('a'))}{"id":"b","title":"عنوان","bo` }, /^x\.jsonl:2: json: not valid JSON \(.+\)$/],
-    ['a Markdown file cut off inside its front matter', { 'x.md': '---\ntitle: عنوان\ndate: 2025-0' }, /^x\.md:1: front matter: no closing "---" line after the front matter$/],
-    ['a Markdown file cut off inside a UTF-8 character', { 'x.md': Buffer.from(good).subarray(0, Buffer.from(good).length - 3) }, /^x\.md:9: encoding: invalid UTF-8; save the file as UTF-8$/],
+    [
+      'a Markdown file cut off inside its front matter',
+      { 'x.md': '---\ntitle: عنوان\ndate: 2025-0' },
+      /^x\.md:1: front matter: no closing "---" line after the front matter$/,
+    ],
+    [
+      'a Markdown file cut off inside a UTF-8 character',
+      { 'x.md': Buffer.from(good).subarray(0, Buffer.from(good).length - 3) },
+      /^x\.md:9: encoding: invalid UTF-8; save the file as UTF-8$/,
+    ],
     ['a truncated .jsonl.gz', { 'x.jsonl.gz': gzipSync(jsonl(record('a'), record('b'))).subarray(0, 20) }, /^x\.jsonl\.gz: file: cannot be read \(.+\)$/],
-    ['invalid UTF-8 on line 3 of a JSONL file', { 'x.jsonl': Buffer.concat([Buffer.from(jsonl(record('a'), record('b'))), Buffer.from([0xc3, 0x28, 0x0a])]) }, /^x\.jsonl:3: encoding: invalid UTF-8; save the file as UTF-8$/],
+    [
+      'invalid UTF-8 on line 3 of a JSONL file',
+      { 'x.jsonl': Buffer.concat([Buffer.from(jsonl(record('a'), record('b'))), Buffer.from([0xc3, 0x28, 0x0a])]) },
+      /^x\.jsonl:3: encoding: invalid UTF-8; save the file as UTF-8$/,
+    ],
     ['a duplicate front matter key', { 'x.md': '---\ntitle: أ\ntitle: ب\n---\n\nنص\n' }, /^x\.md:3: front matter: invalid YAML: Map keys must be unique.*$/],
     ['front matter that is a list', { 'x.md': '---\n- title\n---\n\nنص\n' }, /^x\.md:2: front matter: must be YAML "key: value" fields$/],
-    ['a body given as a front matter field', { 'x.md': '---\ntitle: ع\nbody: نص\n---\n\nنص\n' }, /^x\.md:3: body: the body is the text after the front matter, not a front matter field$/],
+    [
+      'a body given as a front matter field',
+      { 'x.md': '---\ntitle: ع\nbody: نص\n---\n\nنص\n' },
+      /^x\.md:3: body: the body is the text after the front matter, not a front matter field$/,
+    ],
     ['a Markdown file with only front matter', { 'x.md': '---\ntitle: ع\n---\n' }, /^x\.md:4: body: required and must not be empty$/],
     ['an empty body in JSONL', { 'x.jsonl': jsonl({ id: 'a', title: 'ع', body: '   ' }) }, /^x\.jsonl:1: body: required and must not be empty$/],
     ['a 5 MB article', { 'x.jsonl': jsonl(record('a', 'كلمة '.repeat(1_000_000))) }, /^x\.jsonl:1: body: 4999999 characters is over the limit of 500000$/],
@@ -155,7 +171,9 @@ describe('build-index never overwrites a good index with a failed build', () => 
     // A file-size limit makes the write fail part-way with EFBIG, as a full disk fails with ENOSPC.
     // SIGXFSZ is ignored so the write returns the error instead of killing the process.
     const script = `ulimit -f 64; trap '' XFSZ; exec "$0" "$@"`;
-    const run = spawnSync('sh', ['-c', script, process.execPath, join(ROOT, 'build-index/cli.ts'), '--corpus', join(dir, 'corpus'), '--out', first.out], { encoding: 'utf8' });
+    const run = spawnSync('sh', ['-c', script, process.execPath, join(ROOT, 'build-index/cli.ts'), '--corpus', join(dir, 'corpus'), '--out', first.out], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^build-index: cannot write .*out\/index-data\.(js|bin) \(EFBIG\); the previous index was left in place\.$/m);
     const after = Object.fromEntries(readdirSync(outDir).map((name) => [name, readFileSync(join(outDir, name))]));

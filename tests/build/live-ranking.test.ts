@@ -46,7 +46,11 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('base + live ranking', () => {
     while (picked.size < CORRECTED + RETRACTED) picked.add(Math.floor(random() * BASE));
     const [correctedAt, retractedAt] = [[...picked].slice(0, CORRECTED), [...picked].slice(CORRECTED)];
     // A correction: the same id with another headline and a longer body.
-    const corrected = correctedAt.map((at, i) => ({ ...base[at]!, title: articles[BASE + NEW + (i % 10)]!.title, body: `${base[at]!.body}\n\n${articles[(at + 7) % BASE]!.body}` }));
+    const corrected = correctedAt.map((at, i) => ({
+      ...base[at]!,
+      title: articles[BASE + NEW + (i % 10)]!.title,
+      body: `${base[at]!.body}\n\n${articles[(at + 7) % BASE]!.body}`,
+    }));
     const retracted = new Set(retractedAt.map((at) => base[at]!.id));
     const live = [...fresh, ...corrected].sort(byId);
     const replaced = new Set(corrected.map((article) => article.id));
@@ -89,27 +93,35 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('base + live ranking', () => {
     return differences;
   }
 
-  it('gives a full rebuild\'s top 10 on at least 295 of 300 queries, with totals and facets', async () => {
+  it("gives a full rebuild's top 10 on at least 295 of 300 queries, with totals and facets", async () => {
     const differences = await differencesFrom(rebuilt);
     expect(differences.length, JSON.stringify(differences.slice(0, 3), null, 1)).toBeLessThanOrEqual(QUERIES - 295);
   });
 
-  it('gives exactly the top 10, totals and facets of a rebuild analyzed with the base\'s lexicon', async () => {
+  it("gives exactly the top 10, totals and facets of a rebuild analyzed with the base's lexicon", async () => {
     // Held tighter than the goal: scoring is that rebuild's to the last bit, so nothing differs.
     expect(await differencesFrom(rebuiltWithBaseLexicon)).toEqual([]);
   });
 
-  it('gives the same hits, snippets and scores as a rebuild with the base\'s lexicon', async () => {
+  it("gives the same hits, snippets and scores as a rebuild with the base's lexicon", async () => {
     for (const q of titleQueries(all, 30, 3)) {
       const request: SearchRequest = { q, limit: 10, offset: 0, sources: [], sort: 'relevance' };
       expect((await combined.search(request)).hits).toEqual(searchArticles(rebuiltWithBaseLexicon, request).hits);
     }
   });
 
-  it('suggests the rebuild\'s words for prefixes of the live articles\' words, most frequent first', () => {
+  it("suggests the rebuild's words for prefixes of the live articles' words, most frequent first", () => {
     // The written form shown may differ: a word the base already had keeps the base's most frequent spelling.
     const completions = (vocabulary: Vocabulary | CompletionSource, prefix: string) => suggest(vocabulary, prefix, 8).map(({ text }) => foldLetters(text));
-    const words = all.filter((article) => article.id.endsWith('-live')).slice(0, 40).map((article) => article.title.split(/\s+/).find((word) => word.length > 4)!.slice(0, 4));
+    const words = all
+      .filter((article) => article.id.endsWith('-live'))
+      .slice(0, 40)
+      .map((article) =>
+        article.title
+          .split(/\s+/)
+          .find((word) => word.length > 4)!
+          .slice(0, 4),
+      );
     for (const prefix of words) expect(completions(combined.vocabulary, prefix)).toEqual(completions(rebuilt.vocabulary, prefix));
   });
 });

@@ -42,7 +42,10 @@ describe('nativePlatforms (check:platforms)', () => {
       v.setUint32(8, 0x01000007);
       v.setUint32(28, 0x0100000c);
     });
-    expect(nativePlatforms(fat)).toEqual([{ os: 'darwin', cpu: 'x64' }, { os: 'darwin', cpu: 'arm64' }]);
+    expect(nativePlatforms(fat)).toEqual([
+      { os: 'darwin', cpu: 'x64' },
+      { os: 'darwin', cpu: 'arm64' },
+    ]);
   });
 
   it('reads a PE x64 header as win32-x64', () => {

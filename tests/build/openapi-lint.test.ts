@@ -13,7 +13,16 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { OPENAPI_DOCUMENT } from '../../src/api/openapi.ts';
-import { forEachSchema, METHODS, refsIn, resolvePointer, type OpenApiDocument, type OperationObject, type ParameterObject, type ResponseObject } from '../integration/openapi-document.ts';
+import {
+  forEachSchema,
+  METHODS,
+  refsIn,
+  resolvePointer,
+  type OpenApiDocument,
+  type OperationObject,
+  type ParameterObject,
+  type ResponseObject,
+} from '../integration/openapi-document.ts';
 
 /** The document as served: JSON. */
 const served = JSON.parse(JSON.stringify(OPENAPI_DOCUMENT)) as Record<string, unknown>;
@@ -23,21 +32,76 @@ function operations(document: OpenApiDocument): { where: string; path: string; o
   return Object.entries(document.paths).flatMap(([path, item]) =>
     METHODS.flatMap((method) => {
       const operation = item[method];
-      return operation === undefined ? [] : [{ where: `${method.toUpperCase()} ${path}`, path, operation, shared: (item.parameters ?? []) as ParameterObject[] }];
+      return operation === undefined
+        ? []
+        : [{ where: `${method.toUpperCase()} ${path}`, path, operation, shared: (item.parameters ?? []) as ParameterObject[] }];
     }),
   );
 }
 
 /** The keywords of a Schema Object in OpenAPI 3.1: JSON Schema 2020-12's vocabularies and OpenAPI's own. */
 const SCHEMA_KEYWORDS = new Set([
-  '$schema', '$id', '$ref', '$defs', '$anchor', '$dynamicRef', '$dynamicAnchor', '$vocabulary', '$comment',
-  'allOf', 'anyOf', 'oneOf', 'not', 'if', 'then', 'else', 'dependentSchemas', 'prefixItems', 'items', 'contains',
-  'properties', 'patternProperties', 'additionalProperties', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties',
-  'type', 'enum', 'const', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength',
-  'pattern', 'maxItems', 'minItems', 'uniqueItems', 'maxContains', 'minContains', 'maxProperties', 'minProperties', 'required',
-  'dependentRequired', 'format', 'contentEncoding', 'contentMediaType', 'contentSchema',
-  'title', 'description', 'default', 'deprecated', 'readOnly', 'writeOnly', 'examples',
-  'discriminator', 'xml', 'externalDocs', 'example',
+  '$schema',
+  '$id',
+  '$ref',
+  '$defs',
+  '$anchor',
+  '$dynamicRef',
+  '$dynamicAnchor',
+  '$vocabulary',
+  '$comment',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  'if',
+  'then',
+  'else',
+  'dependentSchemas',
+  'prefixItems',
+  'items',
+  'contains',
+  'properties',
+  'patternProperties',
+  'additionalProperties',
+  'propertyNames',
+  'unevaluatedItems',
+  'unevaluatedProperties',
+  'type',
+  'enum',
+  'const',
+  'multipleOf',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'maxContains',
+  'minContains',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'dependentRequired',
+  'format',
+  'contentEncoding',
+  'contentMediaType',
+  'contentSchema',
+  'title',
+  'description',
+  'default',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'examples',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'example',
 ]);
 
 /** A Reference Object's target, or the object itself. */
@@ -65,7 +129,9 @@ describe('the OpenAPI document', () => {
       const inPath = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
       const declared = [...shared, ...(operation.parameters ?? [])].map((parameter) => deref(parameter)).filter((parameter) => parameter.in === 'path');
       return [
-        ...inPath.filter((name) => !declared.some((parameter) => parameter.name === name && parameter.required === true)).map((name) => `${where}: {${name}} is not declared as a required path parameter`),
+        ...inPath
+          .filter((name) => !declared.some((parameter) => parameter.name === name && parameter.required === true))
+          .map((name) => `${where}: {${name}} is not declared as a required path parameter`),
         ...declared.filter((parameter) => !inPath.includes(parameter.name)).map((parameter) => `${where}: path parameter ${parameter.name} is not in the path`),
       ];
     });
@@ -79,7 +145,9 @@ describe('the OpenAPI document', () => {
 
   it('uses every component it defines', () => {
     const used = new Set(refsIn(doc).map(({ ref }) => ref));
-    const defined = Object.entries(doc.components ?? {}).flatMap(([kind, entries]) => (kind === 'securitySchemes' ? [] : Object.keys(entries).map((name) => `#/components/${kind}/${name}`)));
+    const defined = Object.entries(doc.components ?? {}).flatMap(([kind, entries]) =>
+      kind === 'securitySchemes' ? [] : Object.keys(entries).map((name) => `#/components/${kind}/${name}`),
+    );
     expect(defined.filter((ref) => !used.has(ref))).toEqual([]);
   });
 
@@ -95,7 +163,13 @@ describe('the OpenAPI document', () => {
 
   it('writes its schemas with the keywords of JSON Schema 2020-12 and OpenAPI only', () => {
     const unknown: string[] = [];
-    forEachSchema(doc, (schema, at) => unknown.push(...Object.keys(schema).filter((key) => !SCHEMA_KEYWORDS.has(key) && !key.startsWith('x-')).map((key) => `${at}: ${key}`)));
+    forEachSchema(doc, (schema, at) =>
+      unknown.push(
+        ...Object.keys(schema)
+          .filter((key) => !SCHEMA_KEYWORDS.has(key) && !key.startsWith('x-'))
+          .map((key) => `${at}: ${key}`),
+      ),
+    );
     expect(unknown).toEqual([]);
     let schemas = 0;
     forEachSchema(doc, () => schemas++);

@@ -73,7 +73,7 @@ describe('corpus round trip (seeds + 1,000 SaudiNewsNet articles)', () => {
     for (const article of given) {
       const response = await call(`/api/articles/${encodeURIComponent(article.id)}`);
       expect(response.status).toBe(200);
-      const body = await response.json() as { id: string; title: string; body: string };
+      const body = (await response.json()) as { id: string; title: string; body: string };
       // The store keeps the text as given, minus the whitespace around it.
       if (body.id !== article.id || body.title !== article.title || body.body !== article.body.trim()) different.push(article.id);
     }

@@ -23,12 +23,25 @@ let sources: string[];
 function reference(request: SearchRequest): { total: number; ids: string[]; facets: Record<string, number> } {
   const parsed = parseQuery(request.q, compact.analyzer);
   const positive = parsed.words.join(' ');
-  const query: Query = parsed.excluded.length === 0 ? positive : { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [positive] }, { combineWith: 'OR', queries: [parsed.excluded.join(' ')] }] };
+  const query: Query =
+    parsed.excluded.length === 0
+      ? positive
+      : {
+          combineWith: 'AND_NOT',
+          queries: [
+            { combineWith: 'OR', queries: [positive] },
+            { combineWith: 'OR', queries: [parsed.excluded.join(' ')] },
+          ],
+        };
   const facets: Record<string, number> = {};
   const kept = plain.search(query).flatMap((result) => {
     const article = articles.get(String(result.id))!;
     const day = article.date?.slice(0, 10);
-    if ((request.from !== undefined || request.to !== undefined) && (day === undefined || (request.from !== undefined && day < request.from) || (request.to !== undefined && day > request.to))) return [];
+    if (
+      (request.from !== undefined || request.to !== undefined) &&
+      (day === undefined || (request.from !== undefined && day < request.from) || (request.to !== undefined && day > request.to))
+    )
+      return [];
     if (article.source !== undefined) facets[article.source] = (facets[article.source] ?? 0) + 1;
     if (request.sources.length > 0 && !request.sources.includes(article.source ?? '')) return [];
     return [{ id: article.id, date: article.date ?? '', score: result.score }];

@@ -24,7 +24,12 @@ let shards: LoadedIndex[];
 function shardedSearch(request: SearchRequest) {
   const pages = shards.map((shard) => searchPage(shard, request, 0, request.offset + request.limit));
   const merged = mergePages(pages, request);
-  return { total: merged.total, ids: merged.page.map(({ entry }) => entry.hit!.id), facets: sortedFacet(merged.sourceCounts), hits: merged.page.map(({ entry }) => entry.hit) };
+  return {
+    total: merged.total,
+    ids: merged.page.map(({ entry }) => entry.hit!.id),
+    facets: sortedFacet(merged.sourceCounts),
+    hits: merged.page.map(({ entry }) => entry.hit),
+  };
 }
 
 describe.skipIf(!existsSync(SAUDINEWSNET))('sharded ranking', () => {
@@ -37,7 +42,12 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded ranking', () => {
   it('splits the corpus into shards of consecutive ids that cover it once', () => {
     expect(shards).toHaveLength(SHARDS);
     expect(shards.reduce((sum, shard) => sum + shard.articles.size, 0)).toBe(whole.articles.size);
-    expect(shards.map((shard) => shard.manifest.shard!.first)).toEqual(shardStarts([...articles].sort((a, b) => (a.id < b.id ? -1 : 1)), SHARDS));
+    expect(shards.map((shard) => shard.manifest.shard!.first)).toEqual(
+      shardStarts(
+        [...articles].sort((a, b) => (a.id < b.id ? -1 : 1)),
+        SHARDS,
+      ),
+    );
   });
 
   it('gives the unsharded top 10, totals and facets for 300 queries, with filters, sorting and paging', () => {

@@ -41,8 +41,15 @@ const port = 20_000 + Math.floor(Math.random() * 20_000);
 describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sharded-'));
-    writeFileSync(join(dir, 'articles.jsonl'), readSubset(ARTICLES).articles.map((article) => JSON.stringify(article)).join('\n'));
-    const build = spawnSync(NODE, [join(ROOT, 'build-index/cli.ts'), '--corpus', dir, '--out', join(dir, 'out/index-data.js'), '--shards', String(SHARDS)], { encoding: 'utf8' });
+    writeFileSync(
+      join(dir, 'articles.jsonl'),
+      readSubset(ARTICLES)
+        .articles.map((article) => JSON.stringify(article))
+        .join('\n'),
+    );
+    const build = spawnSync(NODE, [join(ROOT, 'build-index/cli.ts'), '--corpus', dir, '--out', join(dir, 'out/index-data.js'), '--shards', String(SHARDS)], {
+      encoding: 'utf8',
+    });
     expect(build.status, build.stderr).toBe(0);
     // The reference: one index over the same accepted articles.
     const { articles } = await readCorpus(dir);
@@ -63,7 +70,10 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
     const { shards, configs } = readWorkerSet(join(dir, 'out/workers.json'));
     expect(shards).toBe(SHARDS);
     expect(configs.map((config) => config.split('/').pop())).toEqual(['shard-0.json', 'shard-1.json', 'shard-2.json', 'public.json']);
-    const deploy = spawnSync(NODE, [join(ROOT, 'scripts/deploy.ts'), '--dry-run', '--set', join(dir, 'out/workers.json')], { encoding: 'utf8', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } });
+    const deploy = spawnSync(NODE, [join(ROOT, 'scripts/deploy.ts'), '--dry-run', '--set', join(dir, 'out/workers.json')], {
+      encoding: 'utf8',
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+    });
     expect(deploy.status, deploy.stderr).toBe(0);
     expect(deploy.stdout).toMatch(/1\/4 .*shard-0\.json[\s\S]*4\/4 .*public\.json[\s\S]*4 Worker\(s\) checked/);
   }, 120_000);
@@ -112,6 +122,13 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
     expect(body['total']).toBeGreaterThan(0);
     const health = await get(broken.origin, '/api/health');
     expect(health.status).toBe(503);
-    expect(health.body).toMatchObject({ status: 'degraded', shards: [{ name: 'shard-0', status: 'ok' }, { name: 'shard-1', status: 'unavailable' }, { name: 'shard-2', status: 'ok' }] });
+    expect(health.body).toMatchObject({
+      status: 'degraded',
+      shards: [
+        { name: 'shard-0', status: 'ok' },
+        { name: 'shard-1', status: 'unavailable' },
+        { name: 'shard-2', status: 'ok' },
+      ],
+    });
   }, 240_000);
 });

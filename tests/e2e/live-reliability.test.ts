@@ -34,7 +34,8 @@ async function writeConfig(): Promise<string> {
   return path;
 }
 
-const start = (): Promise<WranglerDev> => startWranglerDev({ port: PORT, inspectorPort: INSPECTOR_PORT, configs: [config], persistTo: state, vars: { PUBLISH_TOKEN: TOKEN } });
+const start = (): Promise<WranglerDev> =>
+  startWranglerDev({ port: PORT, inspectorPort: INSPECTOR_PORT, configs: [config], persistTo: state, vars: { PUBLISH_TOKEN: TOKEN } });
 
 function article(id: string, version: string) {
   return { title: `نسخة ${version} من الخبر ${id}`, body: `نص الخبر ${id} في نسخته ${version} عن مدينة ريفالتا.`, date: '2026-11-30' };
@@ -106,7 +107,8 @@ describe('live store under wrangler dev', () => {
           const response = await fetch(`${origin}/api/articles/${id}`, { method: 'PUT', headers: WRITE, body: JSON.stringify(body) });
           count(response.status);
           await response.body?.cancel();
-          if (response.status === 200 || response.status === 201) acknowledged.push({ sequence: Number(response.headers.get('Live-Sequence')), id, title: body.title });
+          if (response.status === 200 || response.status === 201)
+            acknowledged.push({ sequence: Number(response.headers.get('Live-Sequence')), id, title: body.title });
         }
         if (n % 5 === 0) {
           const search = await fetch(`${origin}/api/search?q=${encodeURIComponent('ريفالتا')}&limit=5`);
@@ -132,12 +134,15 @@ describe('live store under wrangler dev', () => {
     }
   }, 300_000);
 
-  it('publishes a Markdown file and retracts an id with the editor\'s scripts, and build-index --live folds both in', async () => {
+  it("publishes a Markdown file and retracts an id with the editor's scripts, and build-index --live folds both in", async () => {
     server ??= await start();
     const { origin } = server;
     const tools = { ...process.env, PUBLISH_TOKEN: TOKEN, NO_COLOR: '1' };
     const file = join(dir, 'editor-quake.md');
-    await writeFile(file, '---\ntitle: "زلزال في جزيرة سيرانوفا الخيالية"\ndate: 2026-12-01\nsource: وكالة الاختبار\n---\n\nضرب زلزال جزيرة سيرانوفا فجر اليوم دون أضرار.\n');
+    await writeFile(
+      file,
+      '---\ntitle: "زلزال في جزيرة سيرانوفا الخيالية"\ndate: 2026-12-01\nsource: وكالة الاختبار\n---\n\nضرب زلزال جزيرة سيرانوفا فجر اليوم دون أضرار.\n',
+    );
     const published = spawnSync(process.execPath, ['scripts/publish.ts', file, '--endpoint', origin], { cwd: ROOT, env: tools, encoding: 'utf8' });
     expect(published.status, published.stderr).toBe(0);
     const found = (await (await fetch(`${origin}/api/search?q=${encodeURIComponent('سيرانوفا')}`)).json()) as { hits: { id: string }[] };

@@ -52,7 +52,10 @@ describe('README API examples', () => {
     const cut = run.stdout.lastIndexOf('\n');
     const [status, contentType] = run.stdout.slice(cut + 1).split(' ');
     const body = JSON.parse(run.stdout.slice(0, cut)) as { query?: string };
-    expect({ status: Number(status) >= 200 && Number(status) < 300, contentType }, run.stdout.slice(0, 500)).toEqual({ status: true, contentType: 'application/json' });
+    expect({ status: Number(status) >= 200 && Number(status) < 300, contentType }, run.stdout.slice(0, 500)).toEqual({
+      status: true,
+      contentType: 'application/json',
+    });
     // The query arrives as typed: spaces, quotes and Arabic percent-encoded by curl, decoded by the Worker.
     const q = /--data-urlencode '(?:q=)([^']*)'/.exec(command)?.[1];
     if (q !== undefined) expect(body.query).toBe(q);

@@ -43,7 +43,11 @@ async function prepareWorker(): Promise<string> {
   await cp(join(ROOT, 'src'), join(dir, 'src'), { recursive: true, filter: (path) => !/index-data\.(js|bin)$/.test(path) });
   await mkdir(join(dir, 'corpus'));
   await writeFile(join(dir, 'corpus', `${ID}.md`), ARTICLE);
-  const build = spawnSync(process.execPath, [join(ROOT, 'build-index/cli.ts'), '--corpus', join(dir, 'corpus'), '--out', join(dir, 'src/generated/index-data.js')], { encoding: 'utf8' });
+  const build = spawnSync(
+    process.execPath,
+    [join(ROOT, 'build-index/cli.ts'), '--corpus', join(dir, 'corpus'), '--out', join(dir, 'src/generated/index-data.js')],
+    { encoding: 'utf8' },
+  );
   if (build.status !== 0) throw new Error(`build-index failed:\n${build.stderr}`);
   await cp(join(ROOT, 'wrangler.toml'), join(dir, 'wrangler.toml'));
   return join(dir, 'wrangler.toml');

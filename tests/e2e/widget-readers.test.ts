@@ -129,13 +129,14 @@ describe('filters', () => {
     // Only one seed article has a date; the test means something only if relevance ranks it lower.
     expect(relevance[0]).not.toBe(MUSTAQILLA.id);
     const sorts = page.evaluate(
-      () => new Promise<string[]>((resolve) => {
-        const seen: string[] = [];
-        document.querySelector('arabic-search')!.addEventListener('as-results', (event) => {
-          seen.push((event as CustomEvent<{ sort: string }>).detail.sort);
-          if (seen.length === 2) resolve(seen);
-        });
-      }),
+      () =>
+        new Promise<string[]>((resolve) => {
+          const seen: string[] = [];
+          document.querySelector('arabic-search')!.addEventListener('as-results', (event) => {
+            seen.push((event as CustomEvent<{ sort: string }>).detail.sort);
+            if (seen.length === 2) resolve(seen);
+          });
+        }),
     );
     await openFilters();
     await filter('combobox', 'الترتيب').selectOption({ label: 'الأحدث' });
@@ -207,7 +208,8 @@ describe('modal mode', () => {
     const events: string[] = [];
     await page.exposeFunction('recordEvent', (type: string) => events.push(type));
     await page.evaluate(() => {
-      for (const type of ['as-open', 'as-close']) document.querySelector('arabic-search')!.addEventListener(type, () => (window as unknown as { recordEvent(type: string): void }).recordEvent(type));
+      for (const type of ['as-open', 'as-close'])
+        document.querySelector('arabic-search')!.addEventListener(type, () => (window as unknown as { recordEvent(type: string): void }).recordEvent(type));
     });
     expect(await page.locator(TRIGGER).isVisible()).toBe(true);
     expect(await page.locator(DIALOG).isVisible()).toBe(false);
@@ -226,7 +228,8 @@ describe('modal mode', () => {
     const forward = await tabAround('Tab', 30);
     const backward = await tabAround('Shift+Tab', 30);
     // It went round: the input, the filter controls and the close button were all reached.
-    for (const seen of [forward, backward]) expect([...seen]).toEqual(expect.arrayContaining(['dialog:input', 'dialog:filters-toggle', 'dialog:close', 'dialog:input.checkbox']));
+    for (const seen of [forward, backward])
+      expect([...seen]).toEqual(expect.arrayContaining(['dialog:input', 'dialog:filters-toggle', 'dialog:close', 'dialog:input.checkbox']));
 
     await page.keyboard.press('Escape');
     await page.locator(DIALOG).waitFor({ state: 'hidden' });
@@ -268,7 +271,10 @@ describe('modal mode', () => {
 
   it('is saved as a screenshot with results, wide with the filters open and on a narrow screen', async () => {
     const { page } = session;
-    for (const [name, width, height] of [['modal', 800, 640], ['narrow', 390, 760]] as const) {
+    for (const [name, width, height] of [
+      ['modal', 800, 640],
+      ['narrow', 390, 760],
+    ] as const) {
       await page.setViewportSize({ width, height });
       await page.goto(`${session.host.origin}/?dir=rtl&plain=1&mode=modal`);
       await page.keyboard.press('Control+k');

@@ -113,7 +113,11 @@ describe('<arabic-search> on a page of another origin', () => {
   it('shows the error state when the API fails, and recovers on retry', async () => {
     await page.goto(host.origin);
     await page.route('**/api/search?**', (route) =>
-      route.fulfill({ status: 500, contentType: 'application/problem+json', body: JSON.stringify({ type: '/docs/problems#internal-error', status: 500, detail: 'boom' }) }),
+      route.fulfill({
+        status: 500,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ type: '/docs/problems#internal-error', status: 500, detail: 'boom' }),
+      }),
     );
     await typeQuery(page, 'بوتين');
     await expect.poll(() => page.locator(LIVE).textContent()).toBe('تعذّر البحث. حاول مرة أخرى.');
@@ -192,7 +196,12 @@ describe('<arabic-search> on a page of another origin', () => {
     await searchOnHost('بوتين', '?plain=1&themed=1');
     const mark = page.locator('arabic-search mark').first();
     expect(await mark.evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(0, 128, 0)');
-    expect(await page.locator('arabic-search [part~=title]').first().evaluate((element) => getComputedStyle(element).color)).toBe('rgb(128, 0, 128)');
+    expect(
+      await page
+        .locator('arabic-search [part~=title]')
+        .first()
+        .evaluate((element) => getComputedStyle(element).color),
+    ).toBe('rgb(128, 0, 128)');
   });
 
   it('has no serious or critical accessibility violations with results open', async () => {

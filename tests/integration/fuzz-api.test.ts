@@ -12,13 +12,68 @@ const HANG_MS = 5000;
 const RUNS = 250;
 
 const PARAMETERS = ['q', 'limit', 'offset', 'source', 'from', 'to', 'sort'] as const;
-const ROUTES = ['/', '/widget.js', '/articles/000_02fe02eaac33e47f', '/articles/x', '/openapi.json', '/api/search', '/api/suggest', '/api/health', '/api/articles/000_02fe02eaac33e47f', '/api/articles/x', '/api/nope'];
+const ROUTES = [
+  '/',
+  '/widget.js',
+  '/articles/000_02fe02eaac33e47f',
+  '/articles/x',
+  '/openapi.json',
+  '/api/search',
+  '/api/suggest',
+  '/api/health',
+  '/api/articles/000_02fe02eaac33e47f',
+  '/api/articles/x',
+  '/api/nope',
+];
 
 /** Characters that break naive text handling: bidi overrides, zero-width, BOM, NUL, marks, quotes, query syntax. */
 const TRICKY = [
-  '\u202E', '\u202D', '\u200F', '\u200E', '\u2066', '\u200B', '\u200C', '\u200D', '\uFEFF', '\u0000', '\u0640',
-  '\u064B', '\u0651', '\u0670', '\u0301', 'ﷺ', 'ﻻ', '٣', '۴', '👨‍👩‍👧', '🇸🇦', '"', '«', '»', '“', '-', '--', '*', '~', '^',
-  '%', '&', '=', '+', '#', '?', '/', '\\', '<', '>', ' ', '\t', '\n', '\r\n', '\u00A0', '\u3000',
+  '\u202E',
+  '\u202D',
+  '\u200F',
+  '\u200E',
+  '\u2066',
+  '\u200B',
+  '\u200C',
+  '\u200D',
+  '\uFEFF',
+  '\u0000',
+  '\u0640',
+  '\u064B',
+  '\u0651',
+  '\u0670',
+  '\u0301',
+  'ﷺ',
+  'ﻻ',
+  '٣',
+  '۴',
+  '👨‍👩‍👧',
+  '🇸🇦',
+  '"',
+  '«',
+  '»',
+  '“',
+  '-',
+  '--',
+  '*',
+  '~',
+  '^',
+  '%',
+  '&',
+  '=',
+  '+',
+  '#',
+  '?',
+  '/',
+  '\\',
+  '<',
+  '>',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\u00A0',
+  '\u3000',
 ];
 const WORDS = ['بوتين', 'قمة', 'هلسنكي', 'أمريكا', 'الرئيس', 'في', 'و', 'ب', 'ال', 'news', 'Trump', '2018', '-بوتين', '"قمة هلسنكي"'];
 
@@ -57,7 +112,18 @@ function encodeSegment(text: string): string {
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND', 'PURGE', 'get', 'Post'];
 /** Printable ASCII: fetch refuses CR, LF and NUL in header values, and re-encodes anything above 0x7e. */
 const headerValue = fc.string({ unit: 'binary-ascii', maxLength: 200 }).map((s) => s.replace(/[\u0000-\u001f\u007f]/g, ' '));
-const HEADER_NAMES = ['If-None-Match', 'Origin', 'Accept', 'Accept-Language', 'Content-Type', 'CF-Connecting-IP', 'Range', 'Cookie', 'X-Forwarded-For', 'Access-Control-Request-Method'];
+const HEADER_NAMES = [
+  'If-None-Match',
+  'Origin',
+  'Accept',
+  'Accept-Language',
+  'Content-Type',
+  'CF-Connecting-IP',
+  'Range',
+  'Cookie',
+  'X-Forwarded-For',
+  'Access-Control-Request-Method',
+];
 
 const statuses = new Map<number, number>();
 
@@ -130,15 +196,18 @@ describe('fuzzing the API', () => {
     );
   });
 
-  it('answers a search for any single valid-length q with 200, or with the work budget\'s 400 on q', async () => {
+  it("answers a search for any single valid-length q with 200, or with the work budget's 400 on q", async () => {
     await fc.assert(
-      fc.asyncProperty(nasty.filter((q) => q.trim() !== '' && q.trim().length <= 256), async (q) => {
-        const response = await fetchWithin(`/api/search?${queryString([['q', q]])}`);
-        // URLSearchParams sends a lone surrogate as U+FFFD, so every such q is valid; only the work budget may refuse it.
-        if (response.status === 400) await expectBudgetRefusal(response);
-        else expect(response.status).toBe(200);
-        await expectWellFormed(response);
-      }),
+      fc.asyncProperty(
+        nasty.filter((q) => q.trim() !== '' && q.trim().length <= 256),
+        async (q) => {
+          const response = await fetchWithin(`/api/search?${queryString([['q', q]])}`);
+          // URLSearchParams sends a lone surrogate as U+FFFD, so every such q is valid; only the work budget may refuse it.
+          if (response.status === 400) await expectBudgetRefusal(response);
+          else expect(response.status).toBe(200);
+          await expectWellFormed(response);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -153,7 +222,10 @@ describe('fuzzing the API', () => {
   });
 
   it('answers any article id, raw or encoded, with the article or a 404', async () => {
-    const segment = fc.oneof(nasty.map(encodeSegment), rawQuery.map((raw) => raw.replace(/[/?]/g, '')));
+    const segment = fc.oneof(
+      nasty.map(encodeSegment),
+      rawQuery.map((raw) => raw.replace(/[/?]/g, '')),
+    );
     await fc.assert(
       fc.asyncProperty(segment, async (id) => {
         const response = await fetchWithin(`/api/articles/${id}`);
@@ -221,11 +293,24 @@ describe('adversarial searches', () => {
   ];
 
   /** Over the work budget (src/search/budget.ts): refused with a 400 on q before any search. */
-  const OVER_BUDGET = new Set(['128 one-letter words', '128 distinct one-letter words', '85 two-letter words', '42 misspelled words', '38 quoted phrases', 'one long phrase of common words', '85 exclusions']);
+  const OVER_BUDGET = new Set([
+    '128 one-letter words',
+    '128 distinct one-letter words',
+    '85 two-letter words',
+    '42 misspelled words',
+    '38 quoted phrases',
+    'one long phrase of common words',
+    '85 exclusions',
+  ]);
 
   it.each(ADVERSARIAL)('answers %s within the hang limit', async (label, q) => {
     expect(q.trim().length).toBeLessThanOrEqual(256);
-    const response = await fetchWithin(`/api/search?${queryString([['q', q], ['limit', '50']])}`);
+    const response = await fetchWithin(
+      `/api/search?${queryString([
+        ['q', q],
+        ['limit', '50'],
+      ])}`,
+    );
     if (OVER_BUDGET.has(label)) await expectBudgetRefusal(response);
     else expect(response.status).toBe(200);
     await expectWellFormed(response);

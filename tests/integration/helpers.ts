@@ -34,10 +34,4 @@ export interface ProblemBody {
   parameter?: string;
 }
 
-export const SEED_IDS = [
-  '000_02fe02eaac33e47f',
-  '001_1e7204591e24c5fd',
-  '002_77bb04e589020bf5',
-  '003_32ecbbe01d0f8e3f',
-  '004_982c28391604204f',
-];
+export const SEED_IDS = ['000_02fe02eaac33e47f', '001_1e7204591e24c5fd', '002_77bb04e589020bf5', '003_32ecbbe01d0f8e3f', '004_982c28391604204f'];

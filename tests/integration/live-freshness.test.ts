@@ -19,13 +19,21 @@ function countingStore(): { store: LiveStoreClient; reads: () => number } {
   const stub = env.LIVE_STORE!.getByName(LIVE_STORE_NAME) as unknown as LiveStoreClient;
   let reads = 0;
   return {
-    store: { write: (operations) => stub.write(operations), changes: (epoch, since) => (reads++, stub.changes(epoch, since)), forget: (folded) => stub.forget(folded) },
+    store: {
+      write: (operations) => stub.write(operations),
+      changes: (epoch, since) => (reads++, stub.changes(epoch, since)),
+      forget: (folded) => stub.forget(folded),
+    },
     reads: () => reads,
   };
 }
 
 function publish(id: string, word: string): Promise<Response> {
-  return get(`/api/articles/${id}`, { method: 'PUT', headers: AUTH, body: JSON.stringify({ title: `خبر عن ${word}`, body: `تفاصيل الخبر عن ${word} في المدينة.` }) });
+  return get(`/api/articles/${id}`, {
+    method: 'PUT',
+    headers: AUTH,
+    body: JSON.stringify({ title: `خبر عن ${word}`, body: `تفاصيل الخبر عن ${word} في المدينة.` }),
+  });
 }
 
 const pending: Promise<unknown>[] = [];

@@ -13,7 +13,11 @@ const TOKEN = 'test-publish-token';
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
 
 function put(id: string, article: unknown, headers: Record<string, string> = AUTH): Promise<Response> {
-  return get(`/api/articles/${encodeURIComponent(id)}`, { method: 'PUT', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(article) });
+  return get(`/api/articles/${encodeURIComponent(id)}`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(article),
+  });
 }
 
 function retract(id: string, headers: Record<string, string> = AUTH): Promise<Response> {
@@ -73,7 +77,7 @@ describe('PUT /api/articles/:id', () => {
     expect((await (await get(`/api/articles/${id}`)).json()) as Record<string, unknown>).toEqual(original);
   });
 
-  it('refuses every bad field with the build\'s reasons in one invalid-article problem', async () => {
+  it("refuses every bad field with the build's reasons in one invalid-article problem", async () => {
     const response = await put('live-bad-1', { title: '', body: 'نص', date: '2026-13-40', url: 'ftp://x', tags: [1] });
     expect(response.status).toBe(400);
     expect(response.headers.get('Content-Type')).toBe('application/problem+json; charset=utf-8');
@@ -88,7 +92,7 @@ describe('PUT /api/articles/:id', () => {
     expect((await get('/api/articles/live-bad-1')).status).toBe(404);
   });
 
-  it('refuses a body whose id is not the path\'s', async () => {
+  it("refuses a body whose id is not the path's", async () => {
     const response = await put('live-id-a', { ...ARTICLE, id: 'live-id-b' });
     expect(response.status).toBe(400);
     const problem = (await response.json()) as { errors: unknown[] };
@@ -112,7 +116,11 @@ describe('DELETE /api/articles/:id', () => {
   it('retracts an article of the embedded index: 204, then 404, and no search, suggestion or page shows it', async () => {
     const id = SEED_IDS[1]!;
     const original = (await (await get(`/api/articles/${id}`)).json()) as Record<string, unknown> & { title: string };
-    const words = original.title.split(/\s+/).filter((word) => word.length > 3).slice(0, 3).join(' ');
+    const words = original.title
+      .split(/\s+/)
+      .filter((word) => word.length > 3)
+      .slice(0, 3)
+      .join(' ');
     expect(await searchIds(words)).toContain(id);
     expect((await retract(id)).status).toBe(204);
     expect((await get(`/api/articles/${id}`)).status).toBe(404);
@@ -144,11 +152,26 @@ describe('DELETE /api/articles/:id', () => {
 
 describe('POST /api/articles', () => {
   it('takes 1,000 articles in JSON Lines and reports each line', async () => {
-    const lines = Array.from({ length: 1000 }, (_, i) => JSON.stringify({ id: `bulk-${String(i).padStart(4, '0')}`, title: `نشرة رقم ${i} عن مقاطعة فيلوريا`, body: `تفاصيل النشرة ${i} من مقاطعة فيلوريا الخيالية.` }));
+    const lines = Array.from({ length: 1000 }, (_, i) =>
+      JSON.stringify({
+        id: `bulk-${String(i).padStart(4, '0')}`,
+        title: `نشرة رقم ${i} عن مقاطعة فيلوريا`,
+        body: `تفاصيل النشرة ${i} من مقاطعة فيلوريا الخيالية.`,
+      }),
+    );
     lines.splice(500, 0, '{"id": "bulk-bad", "title": "بلا نص"}', 'not json');
-    const response = await get('/api/articles', { method: 'POST', headers: { ...AUTH, 'Content-Type': 'application/x-ndjson' }, body: `${lines.join('\n')}\n` });
+    const response = await get('/api/articles', {
+      method: 'POST',
+      headers: { ...AUTH, 'Content-Type': 'application/x-ndjson' },
+      body: `${lines.join('\n')}\n`,
+    });
     expect(response.status).toBe(200);
-    const report = (await response.json()) as { created: number; replaced: number; refused: number; lines: { line: number; id: string | null; status: string; errors?: unknown[] }[] };
+    const report = (await response.json()) as {
+      created: number;
+      replaced: number;
+      refused: number;
+      lines: { line: number; id: string | null; status: string; errors?: unknown[] }[];
+    };
     expect([report.created, report.replaced, report.refused]).toEqual([1000, 0, 2]);
     expect(report.lines[500]).toEqual({ line: 501, id: 'bulk-bad', status: 'refused', errors: [{ field: 'body', reason: 'required and must not be empty' }] });
     expect(report.lines[501]!.status).toBe('refused');
@@ -161,14 +184,16 @@ describe('POST /api/articles', () => {
   });
 });
 
-describe('the live set\'s bounds', () => {
+describe("the live set's bounds", () => {
   it('refuses a write that would hold more than the limit of live articles, committing none of it', async () => {
     const lines = Array.from({ length: MAX_LIVE_ARTICLES + 1 }, (_, i) => JSON.stringify({ id: `cap-${i}`, title: `خبر ${i}`, body: `نص الخبر ${i}.` }));
     const response = await get('/api/articles', { method: 'POST', headers: { ...AUTH, 'Content-Type': 'application/x-ndjson' }, body: lines.join('\n') });
     expect(response.status).toBe(507);
     const problem = (await response.json()) as ProblemBody;
     expect(problem.type).toBe('/docs/problems#live-set-full');
-    expect(problem.detail).toMatch(/^nothing written: this write would hold \d+ live articles, over the limit of 5000; fold the live set into the base with the next deploy/);
+    expect(problem.detail).toMatch(
+      /^nothing written: this write would hold \d+ live articles, over the limit of 5000; fold the live set into the base with the next deploy/,
+    );
     expect((await get('/api/articles/cap-0')).status).toBe(404);
   });
 
@@ -190,13 +215,22 @@ describe('the live set\'s bounds', () => {
 
 describe('write guards', () => {
   it('answers 401 with the same problem for a missing header, a malformed one and a wrong token', async () => {
-    const answers = await Promise.all([put('live-auth', ARTICLE, {}), put('live-auth', ARTICLE, { Authorization: 'Basic abc' }), put('live-auth', ARTICLE, { Authorization: 'Bearer wrong-token' }), retract(SEED_IDS[0]!, { Authorization: 'Bearer nope' })]);
+    const answers = await Promise.all([
+      put('live-auth', ARTICLE, {}),
+      put('live-auth', ARTICLE, { Authorization: 'Basic abc' }),
+      put('live-auth', ARTICLE, { Authorization: 'Bearer wrong-token' }),
+      retract(SEED_IDS[0]!, { Authorization: 'Bearer nope' }),
+    ]);
     for (const response of answers) {
       expect(response.status).toBe(401);
       expect(response.headers.get('WWW-Authenticate')).toBe('Bearer realm="publish"');
       expect(await response.json()).toEqual({
         instance: expect.stringMatching(/^\/api\/articles\/[\w-]+$/),
-        type: '/docs/problems#unauthorized', title: 'Unauthorized', status: 401, detail: 'writes need Authorization: Bearer <publishing token>; this request does not carry a valid one' });
+        type: '/docs/problems#unauthorized',
+        title: 'Unauthorized',
+        status: 401,
+        detail: 'writes need Authorization: Bearer <publishing token>; this request does not carry a valid one',
+      });
     }
     expect((await get('/api/articles/live-auth')).status).toBe(404);
     expect((await get(`/api/articles/${SEED_IDS[0]}`)).status).toBe(200);
@@ -204,18 +238,27 @@ describe('write guards', () => {
 
   it('answers 503 to every write when no PUBLISH_TOKEN is configured', async () => {
     const ctx = createExecutionContext();
-    const request = new Request(`${BASE}/api/articles/live-nosecret`, { method: 'PUT', headers: { ...AUTH, 'Content-Type': 'application/json' }, body: JSON.stringify(ARTICLE) });
+    const request = new Request(`${BASE}/api/articles/live-nosecret`, {
+      method: 'PUT',
+      headers: { ...AUTH, 'Content-Type': 'application/json' },
+      body: JSON.stringify(ARTICLE),
+    });
     const response = await worker.fetch(request, { ...env, PUBLISH_TOKEN: undefined }, ctx);
     await waitOnExecutionContext(ctx);
     expect(response.status).toBe(503);
-    expect(((await response.json()) as ProblemBody).detail).toBe('this deployment takes no writes: no PUBLISH_TOKEN secret is configured (the operator runs wrangler secret put PUBLISH_TOKEN)');
+    expect(((await response.json()) as ProblemBody).detail).toBe(
+      'this deployment takes no writes: no PUBLISH_TOKEN secret is configured (the operator runs wrangler secret put PUBLISH_TOKEN)',
+    );
   });
 
   it('gives writes no CORS headers, and the preflight does not allow them', async () => {
     const response = await put('live-cors', ARTICLE, { ...AUTH, Origin: 'https://evil.example' });
     expect(response.status).toBe(201);
     expect(response.headers.get('Access-Control-Allow-Origin')).toBeNull();
-    const preflight = await get('/api/articles/live-cors', { method: 'OPTIONS', headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization' } });
+    const preflight = await get('/api/articles/live-cors', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'authorization' },
+    });
     expect(preflight.headers.get('Access-Control-Allow-Origin')).toBeNull();
     expect(preflight.headers.get('Access-Control-Allow-Methods')).toBeNull();
     expect(preflight.headers.get('Access-Control-Allow-Headers')).toBeNull();

@@ -13,7 +13,18 @@
  * fields, but a field the Worker sends and the document does not describe is a failure here.
  */
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
-import { escapeToken, forEachSchema, isRef, METHODS, resolvePointer, type HeaderObject, type Method, type OpenApiDocument, type OperationObject, type ResponseObject } from './openapi-document.ts';
+import {
+  escapeToken,
+  forEachSchema,
+  isRef,
+  METHODS,
+  resolvePointer,
+  type HeaderObject,
+  type Method,
+  type OpenApiDocument,
+  type OperationObject,
+  type ResponseObject,
+} from './openapi-document.ts';
 
 /** The base URI the document is registered under, so that its `#/components/...` refs resolve. */
 const DOCUMENT_URI = 'https://contract.test/openapi.json';
@@ -22,7 +33,8 @@ const DOCUMENT_URI = 'https://contract.test/openapi.json';
 function closedCopy(doc: OpenApiDocument): OpenApiDocument {
   const copy = structuredClone(doc);
   forEachSchema(copy, (schema) => {
-    if (schema['properties'] !== undefined && schema['additionalProperties'] === undefined && schema['unevaluatedProperties'] === undefined) schema['unevaluatedProperties'] = false;
+    if (schema['properties'] !== undefined && schema['additionalProperties'] === undefined && schema['unevaluatedProperties'] === undefined)
+      schema['unevaluatedProperties'] = false;
   });
   return copy;
 }
@@ -91,14 +103,19 @@ export class OpenApiContract {
 
   #response(operation: OperationObject, at: string, status: number, what: string): Declared {
     const key = [String(status), `${String(status)[0]}XX`, 'default'].find((candidate) => operation.responses[candidate] !== undefined);
-    if (key === undefined) return { ok: false, violation: `${what} answered ${status}, a status the document does not list for it (it lists ${Object.keys(operation.responses).join(', ')})` };
+    if (key === undefined)
+      return {
+        ok: false,
+        violation: `${what} answered ${status}, a status the document does not list for it (it lists ${Object.keys(operation.responses).join(', ')})`,
+      };
     let response: unknown = operation.responses[key];
     let pointer = `${at}/responses/${escapeToken(key)}`;
     for (let hops = 0; isRef(response) && hops < 10; hops++) {
       pointer = response.$ref;
       response = resolvePointer(this.doc, pointer);
     }
-    if (typeof response !== 'object' || response === null || isRef(response)) return { ok: false, violation: `${what} ${status}: its response ${pointer} does not resolve` };
+    if (typeof response !== 'object' || response === null || isRef(response))
+      return { ok: false, violation: `${what} ${status}: its response ${pointer} does not resolve` };
     return { ok: true, response: response as ResponseObject, at: pointer };
   }
 
@@ -113,11 +130,17 @@ export class OpenApiContract {
     if (item === undefined) return { ok: false, violation: `${what}: the document has no path ${path}` };
     const operation = item[method];
     if (operation !== undefined) return this.#response(operation, `#/paths/${escapeToken(path)}/${method}`, status, what);
-    const answers = this.operations(path).map(([other, op]) => this.#response(op, `#/paths/${escapeToken(path)}/${other}`, status, `${other.toUpperCase()} ${path}`));
+    const answers = this.operations(path).map(([other, op]) =>
+      this.#response(op, `#/paths/${escapeToken(path)}/${other}`, status, `${other.toUpperCase()} ${path}`),
+    );
     const first = answers[0];
     if (first === undefined) return { ok: false, violation: `${what}: the document lists no operation on ${path}` };
     const missing = answers.filter((answer) => !answer.ok);
-    if (missing.length > 0) return { ok: false, violation: `${what} (a method ${path} does not serve) answered ${status}, which not every operation of the path declares: ${missing.map((answer) => (answer.ok ? '' : answer.violation)).join('; ')}` };
+    if (missing.length > 0)
+      return {
+        ok: false,
+        violation: `${what} (a method ${path} does not serve) answered ${status}, which not every operation of the path declares: ${missing.map((answer) => (answer.ok ? '' : answer.violation)).join('; ')}`,
+      };
     return first;
   }
 
@@ -185,6 +208,8 @@ export class OpenApiContract {
 
   /** Every answer the document declares, as "METHOD path status". */
   declaredAnswers(): string[] {
-    return Object.keys(this.doc.paths).flatMap((path) => this.operations(path).flatMap(([method, op]) => Object.keys(op.responses).map((status) => `${method.toUpperCase()} ${path} ${status}`)));
+    return Object.keys(this.doc.paths).flatMap((path) =>
+      this.operations(path).flatMap(([method, op]) => Object.keys(op.responses).map((status) => `${method.toUpperCase()} ${path} ${status}`)),
+    );
   }
 }

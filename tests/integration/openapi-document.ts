@@ -81,7 +81,19 @@ export function refsIn(value: unknown, at = '#'): { at: string; ref: string }[] 
 }
 
 /** Keywords whose value is a schema, an array of schemas, or a map of schemas (JSON Schema 2020-12). */
-const SUBSCHEMA = ['items', 'contains', 'additionalProperties', 'unevaluatedProperties', 'unevaluatedItems', 'propertyNames', 'not', 'if', 'then', 'else', 'contentSchema'];
+const SUBSCHEMA = [
+  'items',
+  'contains',
+  'additionalProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+  'propertyNames',
+  'not',
+  'if',
+  'then',
+  'else',
+  'contentSchema',
+];
 const SUBSCHEMA_LIST = ['prefixItems', 'allOf', 'anyOf', 'oneOf'];
 const SUBSCHEMA_MAP = ['properties', 'patternProperties', '$defs', 'dependentSchemas'];
 
@@ -106,7 +118,8 @@ export function forEachSchema(doc: OpenApiDocument, visit: SchemaVisitor): void 
     for (const [key, child] of Object.entries(value)) {
       const where = `${at}/${escapeToken(key)}`;
       if (key === 'schema') visitSchema(child, where, visit);
-      else if (at === '#/components' && key === 'schemas') for (const [name, schema] of Object.entries(child as object)) visitSchema(schema, `${where}/${escapeToken(name)}`, visit);
+      else if (at === '#/components' && key === 'schemas')
+        for (const [name, schema] of Object.entries(child as object)) visitSchema(schema, `${where}/${escapeToken(name)}`, visit);
       else walk(child, where);
     }
   };

@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { QUERY_BUDGET } from '../../src/search/budget.ts';
 import { get, search, type ProblemBody, type SearchBody } from './helpers.ts';
 
-const words = (count: number, prefix = 'كلمة'): string[] => Array.from({ length: count }, (_, i) => `${prefix}${String.fromCharCode(0x0628 + (i % 26))}${i >= 26 ? String.fromCharCode(0x0628 + Math.floor(i / 26)) : ''}`);
+const words = (count: number, prefix = 'كلمة'): string[] =>
+  Array.from(
+    { length: count },
+    (_, i) => `${prefix}${String.fromCharCode(0x0628 + (i % 26))}${i >= 26 ? String.fromCharCode(0x0628 + Math.floor(i / 26)) : ''}`,
+  );
 
 async function refusal(q: string): Promise<ProblemBody> {
   const response = await search({ q });
@@ -20,11 +24,15 @@ describe('the work budget of /api/search', () => {
     expect((await search({ q: words(QUERY_BUDGET.distinctWords).join(' ') })).status).toBe(200);
     const problem = await refusal(words(QUERY_BUDGET.distinctWords + 1).join(' '));
     expect(problem).toMatchObject({ type: '/docs/problems#invalid-parameter', status: 400, parameter: 'q' });
-    expect(problem.detail).toBe(`q has ${QUERY_BUDGET.distinctWords + 1} different words; the limit is ${QUERY_BUDGET.distinctWords}: keep the words that matter most`);
+    expect(problem.detail).toBe(
+      `q has ${QUERY_BUDGET.distinctWords + 1} different words; the limit is ${QUERY_BUDGET.distinctWords}: keep the words that matter most`,
+    );
   });
 
   it('refuses a flood of one repeated word past the word limit', async () => {
-    expect((await refusal(Array.from({ length: QUERY_BUDGET.words + 1 }, () => 'ب').join(' '))).detail).toBe(`q has ${QUERY_BUDGET.words + 1} words; the limit is ${QUERY_BUDGET.words}`);
+    expect((await refusal(Array.from({ length: QUERY_BUDGET.words + 1 }, () => 'ب').join(' '))).detail).toBe(
+      `q has ${QUERY_BUDGET.words + 1} words; the limit is ${QUERY_BUDGET.words}`,
+    );
   });
 
   it('refuses more quoted phrases than the budget, and a quoted phrase longer than it', async () => {
@@ -36,7 +44,9 @@ describe('the work budget of /api/search', () => {
   });
 
   it('refuses more exclusions than the budget', async () => {
-    const q = `بوتين ${words(QUERY_BUDGET.exclusions + 1).map((word) => `-${word}`).join(' ')}`;
+    const q = `بوتين ${words(QUERY_BUDGET.exclusions + 1)
+      .map((word) => `-${word}`)
+      .join(' ')}`;
     expect((await refusal(q)).detail).toBe(`q has ${QUERY_BUDGET.exclusions + 1} -excluded words; the limit is ${QUERY_BUDGET.exclusions}`);
   });
 

@@ -51,7 +51,15 @@ describe('GET /openapi.json', () => {
   it('is an OpenAPI 3.1 document describing every API route and its parameters', async () => {
     const doc = await (await get('/openapi.json')).json<typeof OPENAPI_DOCUMENT>();
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/articles', '/api/articles/{id}', '/api/health', '/api/live/export', '/api/search', '/api/suggest', '/openapi.json']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/articles',
+      '/api/articles/{id}',
+      '/api/health',
+      '/api/live/export',
+      '/api/search',
+      '/api/suggest',
+      '/openapi.json',
+    ]);
     const searchParams = doc.paths['/api/search'].get.parameters.map((p) => p.name);
     expect(searchParams).toEqual(['q', 'limit', 'offset', 'source', 'from', 'to', 'sort']);
   });

@@ -103,7 +103,7 @@ describe('GET /api/search', () => {
     expect(body).toMatchObject({ total: 0, hits: [] });
   });
 
-  it('reports the search time and the whole handler\'s in Server-Timing', async () => {
+  it("reports the search time and the whole handler's in Server-Timing", async () => {
     const response = await search({ q: 'سوريا' });
     const timing = response.headers.get('Server-Timing') ?? '';
     expect(timing).toMatch(/^search;dur=\d+(\.\d+)?/);

@@ -67,7 +67,10 @@ describe('CORS with an allow-list (CORS_ALLOWED_ORIGINS)', () => {
 });
 
 describe('CORS open to every origin', () => {
-  it.each([['"*"', '*'], ['the default (unset)', undefined]])('answers * to any origin when the list is %s', async (_label, list) => {
+  it.each([
+    ['"*"', '*'],
+    ['the default (unset)', undefined],
+  ])('answers * to any origin when the list is %s', async (_label, list) => {
     const response = await call(list, '/api/health', { headers: { Origin: 'https://anyone.example' } });
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe('*');
     const answer = await call(list, '/api/search', preflight('https://anyone.example'));

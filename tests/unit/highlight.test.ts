@@ -78,10 +78,13 @@ describe('makeSnippet for a title-only match', () => {
   it('reads a long text through a prefix function only as far as it needs', () => {
     const asked: number[] = [];
     const text = `بوتين ${'كلمة '.repeat(5000)}`;
-    makeSnippet((maxChars) => {
-      asked.push(maxChars);
-      return text.slice(0, maxChars);
-    }, new Set([analyzer.indexTerm('بوتين')!]));
+    makeSnippet(
+      (maxChars) => {
+        asked.push(maxChars);
+        return text.slice(0, maxChars);
+      },
+      new Set([analyzer.indexTerm('بوتين')!]),
+    );
     expect(asked.length).toBeGreaterThan(0);
     for (const maxChars of asked) expect(maxChars).toBeLessThan(2000);
   });

@@ -8,7 +8,13 @@ import type { ShardRoute } from '../../src/shards/protocol.ts';
 import { ShardedBackend } from '../../src/shards/sharded-backend.ts';
 
 const MANIFEST: IndexManifest = { formatVersion: 4, analyzerVersion: 'a', corpusHash: 'h', builtAt: '2026-01-01T00:00:00Z', articles: 6, terms: 10, shards: 3 };
-const ROUTES: ShardRoute[] = ['a', 'c', 'e'].map((first, s) => ({ name: `shard-${s}`, binding: `SHARD_${s}`, firstId: `${first}1`, lastId: `${first}9`, articles: 2 }));
+const ROUTES: ShardRoute[] = ['a', 'c', 'e'].map((first, s) => ({
+  name: `shard-${s}`,
+  binding: `SHARD_${s}`,
+  firstId: `${first}1`,
+  lastId: `${first}9`,
+  articles: 2,
+}));
 const REQUEST: SearchRequest = { q: 'قمة', limit: 2, offset: 0, sources: [], sort: 'relevance' };
 
 const hit = (id: string): SearchHit => ({ id, title: id, source: null, date: null, url: null, score: 1, snippet: '', highlights: [], titleHighlights: [] });
@@ -26,7 +32,11 @@ function shardPage(s: number, scores: number[], hits: number): SearchPage {
   };
 }
 
-const SCORES = [[5, 1], [4, 3], [2, 0.5]];
+const SCORES = [
+  [5, 1],
+  [4, 3],
+  [2, 0.5],
+];
 
 /** A shard that answers: ranked pages, the hits asked for (recorded), articles. */
 function answering(s: number, asked: string[] = []): Fetcher {
@@ -60,11 +70,19 @@ function hanging(signals: AbortSignal[] = []): Fetcher {
 const failing = (how: 'throw' | '500' | 'hang'): Fetcher =>
   how === 'hang'
     ? hanging()
-    : ({ fetch: () => (how === 'throw' ? Promise.reject(new Error('connection reset')) : Promise.resolve(new Response('boom', { status: 500 }))) }) as unknown as Fetcher;
+    : ({
+        fetch: () => (how === 'throw' ? Promise.reject(new Error('connection reset')) : Promise.resolve(new Response('boom', { status: 500 }))),
+      } as unknown as Fetcher);
 
 function backend(bindings: Fetcher[], extra: Record<string, unknown> = {}): ShardedBackend {
   const env = { ...Object.fromEntries(bindings.map((binding, s) => [`SHARD_${s}`, binding])), ...extra };
-  return new ShardedBackend({ manifest: MANIFEST, vocabulary: { keys: [], words: [], counts: [] }, analyzer: createAnalyzer(EMPTY_LEXICON), shards: ROUTES, env });
+  return new ShardedBackend({
+    manifest: MANIFEST,
+    vocabulary: { keys: [], words: [], counts: [] },
+    analyzer: createAnalyzer(EMPTY_LEXICON),
+    shards: ROUTES,
+    env,
+  });
 }
 
 describe('ShardedBackend', () => {
@@ -126,7 +144,11 @@ describe('ShardedBackend', () => {
 
   it('reports which shards answer their health check', async () => {
     const health = await backend([answering(0), failing('500'), answering(2)]).shardHealth();
-    expect(health.map(({ name, status }) => [name, status])).toEqual([['shard-0', 'ok'], ['shard-1', 'unavailable'], ['shard-2', 'ok']]);
+    expect(health.map(({ name, status }) => [name, status])).toEqual([
+      ['shard-0', 'ok'],
+      ['shard-1', 'unavailable'],
+      ['shard-2', 'ok'],
+    ]);
   });
 
   it('reports an article whose shard is down as unavailable, not missing', async () => {

@@ -93,7 +93,7 @@ export class BodyDecoder {
         return false;
       };
       const end = this.#offsets[i + 1]!;
-      for (const ranks = new VarintReader(this.#codes, this.#offsets[i]!); ranks.pos < end; ) {
+      for (const ranks = new VarintReader(this.#codes, this.#offsets[i]!); ranks.pos < end;) {
         const rank = ranks.read();
         let kind = kinds[rank]!;
         if (kind === UNKNOWN) kind = kinds[rank] = kindOf(rank);

@@ -102,7 +102,6 @@ class FieldLengths {
   }
 }
 
-
 /** Ids in code-unit order, found by search (the compact id column, or a live set's ids). */
 export interface SortedIds {
   indexOf(id: string): number;

@@ -95,19 +95,23 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, optionsFor:
       averageFieldLength: statistics.averageFieldLength,
       documentCount: statistics.documentCount,
     });
-  const articles = new ArticleStore({
-    ids: idColumn,
-    dates: new StringColumn(s.dateUnits, s.dateOffsets),
-    sourceCodes: s.sourceCodes,
-    sources: header.sources,
-    records: s.records,
-    recordOffsets: s.recordOffsets,
-    bodies: new BodyDecoder(new StringColumn(s.bodyWordUnits, s.bodyWordOffsets), s.bodyCodes, s.bodyOffsets, {
-      terms: new StringColumn(s.termUnits, s.termOffsets),
-      data: s.bodyWordMatches,
-      offsets: s.bodyWordMatchOffsets,
-    }),
-  }, ids, positionOf);
+  const articles = new ArticleStore(
+    {
+      ids: idColumn,
+      dates: new StringColumn(s.dateUnits, s.dateOffsets),
+      sourceCodes: s.sourceCodes,
+      sources: header.sources,
+      records: s.records,
+      recordOffsets: s.recordOffsets,
+      bodies: new BodyDecoder(new StringColumn(s.bodyWordUnits, s.bodyWordOffsets), s.bodyCodes, s.bodyOffsets, {
+        terms: new StringColumn(s.termUnits, s.termOffsets),
+        data: s.bodyWordMatches,
+        offsets: s.bodyWordMatchOffsets,
+      }),
+    },
+    ids,
+    positionOf,
+  );
   return {
     manifest: header.manifest,
     miniSearch,

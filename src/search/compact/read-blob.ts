@@ -8,11 +8,7 @@ export class CompactFormatError extends Error {
   override name = 'CompactFormatError';
 }
 
-type View<N extends SectionName> = (typeof SECTION_TYPES)[N] extends 'u8'
-  ? Uint8Array
-  : (typeof SECTION_TYPES)[N] extends 'u16'
-    ? Uint16Array
-    : Uint32Array;
+type View<N extends SectionName> = (typeof SECTION_TYPES)[N] extends 'u8' ? Uint8Array : (typeof SECTION_TYPES)[N] extends 'u16' ? Uint16Array : Uint32Array;
 
 export type Sections = { [N in SectionName]: View<N> };
 

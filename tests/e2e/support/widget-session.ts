@@ -30,7 +30,10 @@ export interface WidgetSession {
   consoleErrors: string[];
 }
 
-export function useWidgetSession(ports: Pick<DevServerOptions, 'port' | 'inspectorPort'>, contextOptions: BrowserContextOptions = { viewport: { width: 800, height: 640 } }): WidgetSession {
+export function useWidgetSession(
+  ports: Pick<DevServerOptions, 'port' | 'inspectorPort'>,
+  contextOptions: BrowserContextOptions = { viewport: { width: 800, height: 640 } },
+): WidgetSession {
   const session = {} as WidgetSession;
   beforeAll(async () => {
     await buildWidget();
@@ -75,7 +78,8 @@ export async function searchOnHost(session: WidgetSession, query: string, params
 export async function waitForResults(session: WidgetSession, query: string): Promise<void> {
   const { page } = session;
   await page.locator(`${RESULT}, arabic-search [part=retry]`).first().waitFor();
-  if ((await page.locator(RESULT).count()) === 0) throw new Error(`no results for ${query}: ${await page.locator(MESSAGE).textContent()} ${session.consoleErrors.join('\n')}`);
+  if ((await page.locator(RESULT).count()) === 0)
+    throw new Error(`no results for ${query}: ${await page.locator(MESSAGE).textContent()} ${session.consoleErrors.join('\n')}`);
 }
 
 /** Serious and critical axe violations inside `include` (ids and the nodes they hit). */

@@ -61,7 +61,16 @@ describe('word level: every form of a word meets, different words stay apart', (
 
 describe('decisions by evidence (a lexicon of a few words)', () => {
   const lexicon = new CountingLexicon();
-  for (const [form, count] of [['بنان', 5], ['لبنان', 900], ['مصر', 800], ['بمصر', 40], ['الطرفين', 30], ['الطرفان', 10], ['ايران', 500]] as const) lexicon.addForm(form, count, 0);
+  for (const [form, count] of [
+    ['بنان', 5],
+    ['لبنان', 900],
+    ['مصر', 800],
+    ['بمصر', 40],
+    ['الطرفين', 30],
+    ['الطرفان', 10],
+    ['ايران', 500],
+  ] as const)
+    lexicon.addForm(form, count, 0);
   const small = createAnalyzer(lexicon);
   const bare = createAnalyzer(EMPTY_LEXICON);
 
@@ -161,7 +170,10 @@ describe('queryTerms', () => {
   });
 
   it('never throws on any string', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => void analyzer.queryTerms(text)), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => void analyzer.queryTerms(text)),
+      { numRuns: 1000 },
+    );
   });
 });
 
