@@ -70,6 +70,7 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('compact index (equality with plain M
     ['only function words', () => 'في من على'],
     ['a word not in the corpus', (q: string) => `${q} زززززز`],
     ['digits and Latin', (q: string) => `${q} 2015 FBI`],
+    ['more than 32 different terms', (q: string) => [q, ...queries.slice(0, 40)].join(' ')],
   ])('returns the same whole result list for a query with %s', (_name, make) => {
     for (const q of queries.slice(0, 40)) expect(compact.miniSearch.search(make(q))).toEqual(plain.search(make(q)));
   });

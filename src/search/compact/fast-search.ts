@@ -28,8 +28,8 @@ export interface FastSearchContext {
   documentCount: number;
 }
 
-/** Distinct query terms a document's matches are tracked for, as bits of a 32-bit mask. */
-const MAX_DISTINCT_TERMS = 32;
+/** Distinct query terms the pass tracks (a count per document fits a byte); past it MiniSearch's search answers. */
+const MAX_DISTINCT_TERMS = 255;
 
 /** Options this shortcut answers exactly; anything else is MiniSearch's. */
 function eligible(options: SearchOptions): boolean {
@@ -130,7 +130,8 @@ export function fastMatches(context: FastSearchContext, query: unknown, searchOp
   const total = new Float64Array(size);
   const groupScore = new Float64Array(size);
   const termScore = new Float64Array(size);
-  const termMask = new Uint32Array(size);
+  // How many distinct query terms each document matched: MiniSearch multiplies its score by it.
+  const termsMatched = new Uint8Array(size);
   // Which occurrence of a query term last touched each document (occurrence + 1), and which group.
   const stamp = new Int32Array(size);
   const groupStamp = new Int32Array(size);
@@ -176,20 +177,21 @@ export function fastMatches(context: FastSearchContext, query: unknown, searchOp
           } else {
             termScore[doc] = termScore[doc]! + weighted;
           }
-          fieldMask[t * size + doc] = fieldMask[t * size + doc]! | (1 << f);
+          const cell = t * size + doc;
+          if (fieldMask[cell] === 0) termsMatched[doc] = termsMatched[doc]! + 1;
+          fieldMask[cell] = fieldMask[cell]! | (1 << f);
         }
       }
       // A string's terms are OR-ed: their scores summed in query order.
       for (const doc of touched) {
         if (groupStamp[doc] !== g + 1) {
+          if (groupStamp[doc] === 0) order.push(doc);
           groupStamp[doc] = g + 1;
           inGroup.push(doc);
           groupScore[doc] = termScore[doc]!;
-          if (termMask[doc] === 0) order.push(doc);
         } else {
           groupScore[doc] = groupScore[doc]! + termScore[doc]!;
         }
-        termMask[doc] = termMask[doc]! | (1 << t);
       }
     }
     // The OR of the strings adds each one's sum, in query order, as MiniSearch's combinator does.
@@ -205,7 +207,7 @@ export function fastMatches(context: FastSearchContext, query: unknown, searchOp
     const queryTerms: string[] = [];
     const match: Record<string, string[]> = {};
     for (let t = 0; t < distinct.length; t++) {
-      if ((termMask[doc]! & (1 << t)) === 0) continue;
+      if (fieldMask[t * size + doc] === 0) continue;
       queryTerms.push(distinct[t]!);
       const mask = fieldMask[t * size + doc]!;
       match[distinct[t]!] = fields.filter((_, f) => (mask & (1 << f)) !== 0);
@@ -226,14 +228,8 @@ export function fastMatches(context: FastSearchContext, query: unknown, searchOp
     return { id: context.ids[doc], score: total[doc]! * (queryTerms.length || 1), terms: matchedTerms, queryTerms, match };
   };
   // MiniSearch multiplies by the number of distinct query terms matched (queryTerms.length).
-  const score = (doc: number): number => total[doc]! * (bitCount(termMask[doc]!) || 1);
+  const score = (doc: number): number => total[doc]! * (termsMatched[doc] || 1);
   return { order, score, result };
-}
-
-function bitCount(mask: number): number {
-  let count = 0;
-  for (let bits = mask; bits !== 0; bits &= bits - 1) count++;
-  return count;
 }
 
 function deepFreeze<T extends Pick<SearchResult, 'terms' | 'queryTerms' | 'match'>>(matched: T): T {
