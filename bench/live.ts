@@ -16,6 +16,7 @@ import { validateArticle } from '../src/corpus/validate-article.ts';
 import { analyzeArticle } from '../src/live/analyze-article.ts';
 import { liveBackend } from '../src/live/live-backend.ts';
 import { createLiveView } from '../src/live/live-view.ts';
+import { LiveWordCounts } from '../src/live/live-vocabulary.ts';
 import { localBackend } from '../src/search/backend.ts';
 import type { StoredArticle } from '../src/search/index-format.ts';
 import { loadIndex } from '../src/search/read-index.ts';
@@ -69,7 +70,9 @@ let started = performance.now();
 const analyzed = live.map((article) => ({ article, analysis: analyzeArticle(article, index.fieldIds, index.analyzer) }));
 const analysisMs = performance.now() - started;
 started = performance.now();
-const view = createLiveView({ base: index, live: analyzed, hidden: new Set([...retracted, ...corrected.map((article) => article.id)]) });
+// The suggestion counts are carried from version to version, as an isolate's LiveSet carries them.
+const wordCounts = new LiveWordCounts(index.analyzer);
+const view = createLiveView({ base: index, live: analyzed, hidden: new Set([...retracted, ...corrected.map((article) => article.id)]), wordCounts });
 const viewMs = performance.now() - started;
 started = performance.now();
 for (const prefix of ['ال', 'سع', 'مل', 'وز']) void [...view.vocabulary.completions(prefix)];
@@ -104,7 +107,13 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 started = performance.now();
-const version = createLiveView({ base: index, live: analyzed, hidden: new Set([...retracted, ...corrected.map((article) => article.id)]) });
+// The next version: one more write seen (the first live article retracted).
+const version = createLiveView({
+  base: index,
+  live: analyzed.slice(1),
+  hidden: new Set([...retracted, ...corrected.map((article) => article.id)]),
+  wordCounts,
+});
 for (const prefix of ['ال', 'سع', 'مل', 'وز']) void [...version.vocabulary.completions(prefix)];
 const nextVersionMs = performance.now() - started;
 started = performance.now();

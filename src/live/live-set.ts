@@ -13,6 +13,7 @@ import type { OpenedIndex } from '../search/read-index.ts';
 import { analyzeArticle, type AnalyzedArticle } from './analyze-article.ts';
 import { liveBackend } from './live-backend.ts';
 import { createLiveView, type LiveArticle } from './live-view.ts';
+import { LiveWordCounts } from './live-vocabulary.ts';
 import { MAX_LIVE_ARTICLES, type ChangeBatch, type LiveSetFull, type LiveChange, type WriteOperation, type WriteResult } from './protocol.ts';
 
 /** How long a write may take to reach every isolate's searches (LIVE_FRESHNESS_MS overrides). */
@@ -53,6 +54,8 @@ export class LiveSet {
   /** Kept across versions: an article is analyzed once, not at every change of the set. */
   readonly #analyses = new Map<string, { hash: string; analysis: AnalyzedArticle }>();
   readonly #baseHashes = new Map<string, string>();
+  /** Suggestion counts kept across versions: a version applies only the articles that changed. */
+  #wordCounts: LiveWordCounts | undefined;
 
   constructor(base: OpenedIndex) {
     this.#base = base;
@@ -206,7 +209,7 @@ export class LiveSet {
     live.sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
     const manifest: IndexManifest = { ...base.manifest, live: { epoch, sequence, articles: live.length, hidden: hidden.size } };
     if (live.length === 0 && hidden.size === 0) return { sequence, epoch, folded, backend: { ...localBackend(base), manifest } };
-    const view = createLiveView({ base, live, hidden });
+    const view = createLiveView({ base, live, hidden, wordCounts: (this.#wordCounts ??= new LiveWordCounts(base.analyzer)) });
     return { sequence, epoch, folded, backend: liveBackend(view, { ...manifest, articles: view.documentCount }) };
   }
 

@@ -15,7 +15,7 @@ import type { SearchPageOptions } from '../search/search-articles.ts';
 import type { AnalyzedArticle } from './analyze-article.ts';
 import { LiveArticles } from './live-articles.ts';
 import { LiveTermIndex } from './live-terms.ts';
-import { liveVocabulary } from './live-vocabulary.ts';
+import { LiveWordCounts, liveVocabulary } from './live-vocabulary.ts';
 import { lowerBound } from '../search/sorted.ts';
 
 export interface LiveArticle {
@@ -29,6 +29,8 @@ export interface LiveViewParts {
   live: readonly LiveArticle[];
   /** Base ids no longer shown: retracted, or replaced by a live article. */
   hidden: ReadonlySet<string>;
+  /** The suggestion counts of the live set's earlier versions, brought to this one (see LiveWordCounts); default fresh ones. */
+  wordCounts?: LiveWordCounts;
 }
 
 export interface LiveView {
@@ -47,7 +49,7 @@ export interface LiveView {
 /** Memoized per term: a query's terms are asked by the base and the live side, and news repeats its queries. */
 const MAX_MEMOIZED_TERMS = 50_000;
 
-export function createLiveView({ base, live, hidden }: LiveViewParts): LiveView {
+export function createLiveView({ base, live, hidden, wordCounts }: LiveViewParts): LiveView {
   const fieldCount = Object.keys(base.fieldIds).length;
   const baseSize = base.ids.length;
   const mask = new Uint8Array(baseSize);
@@ -151,7 +153,7 @@ export function createLiveView({ base, live, hidden }: LiveViewParts): LiveView 
     },
     vocabulary: liveVocabulary(
       base.vocabulary,
-      base.analyzer,
+      wordCounts ?? new LiveWordCounts(base.analyzer),
       live.map(({ article }) => article),
       () => hiddenPositions.map((at) => base.articles.at(at)),
     ),

@@ -2,8 +2,8 @@
  * Suggestions of base + live: the embedded index's vocabulary, plus the words of live articles,
  * minus those of the base articles they hide (a retracted article's words stop being suggested
  * once no other article has them). Words are counted as the build counts them
- * (src/text/suggestible-words.ts), once per article; a version of the live set merges nothing in advance:
- * a suggestion looks up its prefix in the base and in each changed article's sorted words.
+ * (src/text/suggestible-words.ts), once per article, into counts kept across versions of the
+ * live set (LiveWordCounts): a write costs the words of the articles it changes.
  * The build keeps the 100,000 most frequent words; live words are added beyond that, and a word
  * the base has keeps the base's written form.
  */
@@ -49,66 +49,129 @@ function mostFrequentForm(forms: Map<string, number>): string | undefined {
   return [...forms].sort(([wa, a], [wb, b]) => b - a || (wa < wb ? -1 : wa > wb ? 1 : 0))[0]?.[0];
 }
 
-/** Prefixes whose changes a version keeps (each a map of the keys the live set changes). */
-const MAX_GATHERED_PREFIXES = 512;
+/** Two sorted lists of distinct strings as one (code-unit order). */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const merged: string[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(a[i]! < b[j]! ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
+}
 
+/** An article whose words are counted: a live one (added) or a base one it hides (removed). */
+interface Counted {
+  article: StoredArticle;
+  added: boolean;
+}
+
+/**
+ * How the live set changes the vocabulary: per key, the change of its article count and the
+ * written forms the live articles give it. Kept across versions of the live set and brought to
+ * each one by its difference from the last (the articles written since), so a write costs the
+ * words of the articles it changes, not those of the whole live set.
+ */
+export class LiveWordCounts {
+  readonly #analyzer: Analyzer;
+  readonly #changes = new Map<string, Change>();
+  /** Every key a change ever touched, sorted (a count may be back to 0); keys first seen by a sync wait in #newKeys. */
+  #keys: string[] = [];
+  #newKeys: string[] = [];
+  /** What the counts hold, by `+id` (a live article) and `-id` (a hidden base article), and for which version. */
+  #counted = new Map<string, Counted>();
+  #version: object | undefined;
+
+  constructor(analyzer: Analyzer) {
+    this.#analyzer = analyzer;
+  }
+
+  /**
+   * Makes the counts those of `version`'s articles, applying only what differs from the version
+   * they held (nothing when it is the same one).
+   */
+  sync(version: object, added: readonly StoredArticle[], removed: () => readonly StoredArticle[]): void {
+    if (version === this.#version) return;
+    const next = new Map<string, Counted>();
+    for (const article of added) next.set(`+${article.id}`, { article, added: true });
+    for (const article of removed()) next.set(`-${article.id}`, { article, added: false });
+    const same = (a: StoredArticle, b: StoredArticle): boolean => a.title === b.title && a.body === b.body;
+    for (const [key, old] of this.#counted) {
+      const now = next.get(key);
+      if (now === undefined || !same(now.article, old.article)) this.#apply(old, -1);
+    }
+    for (const [key, now] of next) {
+      const old = this.#counted.get(key);
+      if (old === undefined || !same(now.article, old.article)) this.#apply(now, 1);
+    }
+    this.#counted = next;
+    this.#version = version;
+    if (this.#newKeys.length > 0) this.#keys = mergeSorted(this.#keys, this.#newKeys.sort());
+    this.#newKeys = [];
+  }
+
+  /** The changed keys starting with `prefix`, in key order, and the change of each. */
+  keysStarting(prefix: string): { keys: readonly string[]; change: (key: string) => Change | undefined } {
+    const keys = this.#keys;
+    const from = lowerBound(keys, prefix);
+    let to = from;
+    while (to < keys.length && keys[to]!.startsWith(prefix)) to++;
+    return { keys: keys.slice(from, to), change: (key) => this.#changes.get(key) };
+  }
+
+  /** Counts `counted` in (direction 1) or takes it out (-1): a live article adds to its words' counts and forms, a hidden one subtracts. */
+  #apply({ article, added }: Counted, direction: 1 | -1): void {
+    const { keys, forms } = wordsOf(article, this.#analyzer);
+    const sign = (added ? 1 : -1) * direction;
+    for (const [i, key] of keys.entries()) {
+      let change = this.#changes.get(key);
+      if (change === undefined) {
+        this.#changes.set(key, (change = { count: 0, forms: new Map() }));
+        this.#newKeys.push(key);
+      }
+      change.count += sign;
+      if (!added) continue;
+      for (const [form, occurrences] of forms[i]!) {
+        const total = (change.forms.get(form) ?? 0) + direction * occurrences;
+        if (total > 0) change.forms.set(form, total);
+        else change.forms.delete(form);
+      }
+    }
+  }
+}
+
+/**
+ * One version's suggestions: the base vocabulary with the changes of its live articles (`added`)
+ * and of the base articles they hide (`removed`, read on the first suggestion). `counts` may be
+ * shared by the versions of one live set: each brings it to its own articles first.
+ */
 export function liveVocabulary(
   base: Vocabulary,
-  analyzer: Analyzer,
+  counts: LiveWordCounts,
   added: readonly StoredArticle[],
   removed: () => readonly StoredArticle[],
 ): CompletionSource {
-  let addedWords: ArticleWords[] | undefined;
-  let removedWords: ArticleWords[] | undefined;
-  // Readers type the same first letters (`ال`…): a prefix's changes are gathered once per version.
-  const gathered = new Map<string, { changes: Map<string, Change>; extra: string[] }>();
-  const changesOf = (prefix: string): { changes: Map<string, Change>; extra: string[] } => {
-    let known = gathered.get(prefix);
-    if (known === undefined) {
-      const changes = changesFor(prefix);
-      known = { changes, extra: [...changes.keys()].sort() };
-      if (gathered.size >= MAX_GATHERED_PREFIXES) gathered.clear();
-      gathered.set(prefix, known);
-    }
-    return known;
-  };
-  /** How the live set changes each key starting with `prefix`. */
-  const changesFor = (prefix: string): Map<string, Change> => {
-    addedWords ??= added.map((article) => wordsOf(article, analyzer));
-    removedWords ??= removed().map((article) => wordsOf(article, analyzer));
-    const changes = new Map<string, Change>();
-    for (const [words, sign] of [
-      [addedWords, 1],
-      [removedWords, -1],
-    ] as const) {
-      for (const { keys, forms } of words) {
-        for (let i = lowerBound(keys, prefix); i < keys.length && keys[i]!.startsWith(prefix); i++) {
-          let change = changes.get(keys[i]!);
-          if (change === undefined) changes.set(keys[i]!, (change = { count: 0, forms: new Map() }));
-          change.count += sign;
-          if (sign === 1) for (const [form, occurrences] of forms[i]!) change.forms.set(form, (change.forms.get(form) ?? 0) + occurrences);
-        }
-      }
-    }
-    return changes;
-  };
+  let removedArticles: readonly StoredArticle[] | undefined;
+  const version = {};
   return {
     *completions(prefix) {
+      // Another version may have moved the shared counts since: this brings them to this one's articles.
+      counts.sync(version, added, () => (removedArticles ??= removed()));
+      const { keys: extra, change } = counts.keysStarting(prefix);
       // Keys only the live set has, merged in key order with the base's (ties in count keep key order).
-      const { changes, extra } = changesOf(prefix);
       let e = 0;
       const onlyLive = function* (until: string | undefined) {
         for (; e < extra.length && (until === undefined || extra[e]! < until); e++) {
-          const change = changes.get(extra[e]!)!;
-          const form = mostFrequentForm(change.forms);
-          if (form !== undefined && change.count > 0) yield { word: form, count: change.count };
+          const known = change(extra[e]!)!;
+          const form = mostFrequentForm(known.forms);
+          if (form !== undefined && known.count > 0) yield { word: form, count: known.count };
         }
       };
       for (let i = lowerBound(base.keys, prefix); i < base.keys.length && base.keys[i]!.startsWith(prefix); i++) {
         const key = base.keys[i]!;
         yield* onlyLive(key);
         if (extra[e] === key) e++;
-        const count = base.counts[i]! + (changes.get(key)?.count ?? 0);
+        const count = base.counts[i]! + (change(key)?.count ?? 0);
         if (count > 0) yield { word: base.words[i]!, count };
       }
       yield* onlyLive(undefined);

@@ -13,7 +13,8 @@ import { corpusLexicon } from '../../build-index/lexicon.ts';
 import { readSubset, SAUDINEWSNET, seededRandom, titleQueries } from '../../bench/lib/scale-corpus.ts';
 import { analyzeArticle } from '../../src/live/analyze-article.ts';
 import { liveBackend } from '../../src/live/live-backend.ts';
-import { createLiveView } from '../../src/live/live-view.ts';
+import { createLiveView, type LiveViewParts } from '../../src/live/live-view.ts';
+import { LiveWordCounts } from '../../src/live/live-vocabulary.ts';
 import type { SearchBackend } from '../../src/search/backend.ts';
 import type { StoredArticle, Vocabulary } from '../../src/search/index-format.ts';
 import { foldLetters } from '../../src/text/normalize.ts';
@@ -32,6 +33,8 @@ let rebuilt: LoadedIndex;
 let rebuiltWithBaseLexicon: LoadedIndex;
 let combined: SearchBackend;
 let all: StoredArticle[];
+/** The parts of the combined view, for views of other versions of the live set. */
+let parts: Omit<LiveViewParts, 'wordCounts'>;
 
 const byId = (a: StoredArticle, b: StoredArticle): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -58,11 +61,12 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('base + live ranking', () => {
 
     const data = buildIndexData(base, { builtAt: BUILT_AT });
     const baseIndex = loadIndex({ manifest: data.manifest, indexBlob: data.blob });
-    const view = createLiveView({
+    parts = {
       base: baseIndex,
       live: live.map((article) => ({ article, analysis: analyzeArticle(article, baseIndex.fieldIds, baseIndex.analyzer) })),
       hidden: new Set([...retracted, ...replaced]),
-    });
+    };
+    const view = createLiveView(parts);
     combined = liveBackend(view, baseIndex.manifest);
     const whole = buildIndexData(all, { builtAt: BUILT_AT });
     rebuilt = loadIndex({ manifest: whole.manifest, indexBlob: whole.blob });
@@ -123,5 +127,28 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('base + live ranking', () => {
           .slice(0, 4),
       );
     for (const prefix of words) expect(completions(combined.vocabulary, prefix)).toEqual(completions(rebuilt.vocabulary, prefix));
+  });
+
+  it('suggests for each version of the live set what a fresh count of its articles suggests, when the counts are carried from version to version', () => {
+    const completions = (vocabulary: Vocabulary | CompletionSource, prefix: string) => suggest(vocabulary, prefix, 8).map(({ text }) => text);
+    // Earlier versions: fewer live articles and fewer hidden ones; then the whole set, and back.
+    const half = { ...parts, live: parts.live.filter((_, i) => i % 2 === 0), hidden: new Set([...parts.hidden].filter((_, i) => i % 2 === 0)) };
+    const none = { ...parts, live: [], hidden: new Set<string>() };
+    const shared = new LiveWordCounts(parts.base.analyzer);
+    const prefixes = [
+      'ال',
+      'وز',
+      ...parts.live.slice(0, 20).map(({ article }) =>
+        article.title
+          .split(/\s+/)
+          .find((word) => word.length > 4)!
+          .slice(0, 3),
+      ),
+    ];
+    for (const version of [half, parts, none, half, parts]) {
+      const carried = createLiveView({ ...version, wordCounts: shared }).vocabulary;
+      const fresh = createLiveView(version).vocabulary;
+      for (const prefix of prefixes) expect(completions(carried, prefix), prefix).toEqual(completions(fresh, prefix));
+    }
   });
 });
