@@ -126,7 +126,9 @@ console.log(`  base + live     p50 ${ms(l50)}  p95 ${ms(l95)}  (p95 ${(l95 / b95
 console.log(
   `  the first version: analysis of ${live.length} articles ${ms(analysisMs)} (once per article), view ${ms(viewMs)}, words of the changed articles and 4 suggestions ${ms(vocabularyMs)} (on the first suggestion)`,
 );
-console.log(`  each later version (a write seen): view and 4 suggestions ${ms(nextVersionMs)}; the same 4 suggestions again ${ms(againMs)} (counts already current)`);
+console.log(
+  `  each later version (a write seen): view and 4 suggestions ${ms(nextVersionMs)}; the same 4 suggestions again ${ms(againMs)} (counts already current)`,
+);
 
 if (!values['no-workerd']) {
   rmSync(OUT, { recursive: true, force: true });
