@@ -21,20 +21,27 @@ export interface EmbeddedIndex extends IndexData {
   shards: readonly ShardRoute[] | null;
 }
 
+/**
+ * Opens now, while the module is evaluated (startup has ~1 s of CPU, a request 10 ms), or, if
+ * that fails, on each use: a broken index is reported by the routes that need it.
+ */
+function openedOnce<T>(open: () => T): () => T {
+  let value: T | undefined;
+  try {
+    value = open();
+  } catch {
+    value = undefined;
+  }
+  return () => (value ??= open());
+}
+
 /** A sharded corpus's public Worker: the router file (the vocabulary and the lexicon, no article) and the shards behind service bindings. */
 function shardedBackend(data: EmbeddedIndex & { shards: readonly ShardRoute[] }): (env: Env) => SearchBackend {
-  // Opened now, or (if that fails) on each use, so a broken file is reported by the routes that need it.
-  let router: { vocabulary: OpenedIndex['vocabulary']; analyzer: OpenedIndex['analyzer'] } | undefined;
-  const open = () => {
+  const router = openedOnce(() => {
     const { index, analyzer } = openWithAnalyzer(data.indexBlob);
     return { vocabulary: index.vocabulary, analyzer };
-  };
-  try {
-    router = open();
-  } catch {
-    router = undefined;
-  }
-  return (env) => new ShardedBackend({ manifest: data.manifest, ...(router ??= open()), shards: data.shards, env: env as unknown as Record<string, unknown> });
+  });
+  return (env) => new ShardedBackend({ manifest: data.manifest, ...router(), shards: data.shards, env: env as unknown as Record<string, unknown> });
 }
 
 function storeOf(env: Env): LiveStoreClient | undefined {
@@ -50,15 +57,7 @@ function freshnessOf(env: Env): number {
 export function createWorker(data: EmbeddedIndex): Hono<AppEnv> {
   const { shards } = data;
   if (shards !== null) return createApp({ backendFor: shardedBackend({ ...data, shards }) });
-  // Opened while the module is evaluated (startup has ~1 s of CPU, a request 10 ms); a broken
-  // index is reported by the routes that need it.
-  let opened: OpenedIndex | undefined;
-  try {
-    opened = loadIndex(data);
-  } catch {
-    opened = undefined;
-  }
-  const base = (): OpenedIndex => (opened ??= loadIndex(data));
+  const base = openedOnce((): OpenedIndex => loadIndex(data));
   let plain: ReturnType<typeof localBackend> | undefined;
   let live: LiveSet | undefined;
   const liveSet = (): LiveSet => (live ??= new LiveSet(base()));

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import type { StoredArticle } from '../../src/search/index-format.ts';
+import type { SearchRequest } from '../../src/search/search-articles.ts';
 
 export const SAUDINEWSNET = new URL('../../../shared/data/saudinewsnet/saudinewsnet.jsonl.gz', import.meta.url);
 
@@ -78,4 +79,21 @@ export function titleQueries(articles: readonly StoredArticle[], count: number, 
     queries.push(words.slice(start, start + length).join(' '));
   }
   return queries;
+}
+
+/**
+ * `count` API requests over title queries (seeded), mixing what readers send: exclusions, a
+ * second page, a source filter, a date bound and the newest-first order, each on a share of them.
+ */
+export function mixedRequests(articles: readonly StoredArticle[], count: number): SearchRequest[] {
+  const random = seededRandom(5);
+  const sources = [...new Set(articles.flatMap((article) => article.source ?? []))];
+  return titleQueries(articles, count, 9).map((q, n) => ({
+    q: n % 7 === 6 ? `${q} -${q.split(' ')[0]}` : q,
+    limit: 10,
+    offset: n % 5 === 4 ? 10 : 0,
+    sources: n % 6 === 1 ? [sources[Math.floor(random() * sources.length)]!] : [],
+    ...(n % 8 === 3 ? { from: '2015-06-01' } : {}),
+    sort: n % 4 === 2 ? 'newest' : 'relevance',
+  }));
 }

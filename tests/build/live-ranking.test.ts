@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildIndexData } from '../../build-index/build-index-data.ts';
 import { corpusLexicon } from '../../build-index/lexicon.ts';
-import { readSubset, SAUDINEWSNET, seededRandom, titleQueries } from '../../bench/lib/scale-corpus.ts';
+import { mixedRequests, readSubset, SAUDINEWSNET, seededRandom, titleQueries } from '../../bench/lib/scale-corpus.ts';
 import { analyzeArticle } from '../../src/live/analyze-article.ts';
 import { liveBackend } from '../../src/live/live-backend.ts';
 import { createLiveView, type LiveViewParts } from '../../src/live/live-view.ts';
@@ -76,18 +76,8 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('base + live ranking', () => {
 
   /** The requests whose total, top 10 or facets differ from `oracle`'s. */
   async function differencesFrom(oracle: LoadedIndex): Promise<unknown[]> {
-    const random = seededRandom(5);
-    const sources = [...new Set(all.flatMap((article) => article.source ?? []))];
     const differences: unknown[] = [];
-    for (const [n, q] of titleQueries(all, QUERIES, 9).entries()) {
-      const request: SearchRequest = {
-        q: n % 7 === 6 ? `${q} -${q.split(' ')[0]}` : q,
-        limit: 10,
-        offset: n % 5 === 4 ? 10 : 0,
-        sources: n % 6 === 1 ? [sources[Math.floor(random() * sources.length)]!] : [],
-        ...(n % 8 === 3 ? { from: '2015-06-01' } : {}),
-        sort: n % 4 === 2 ? 'newest' : 'relevance',
-      };
+    for (const request of mixedRequests(all, QUERIES)) {
       const expected = searchArticles(oracle, request);
       const actual = await combined.search(request);
       const wanted = { total: expected.total, ids: expected.hits.map((hit) => hit.id), facets: expected.facets.source };

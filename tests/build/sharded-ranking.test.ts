@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { FIXTURE_BUILT_AT, snnFixture } from './support/saudinewsnet.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildShardedIndexData, shardStarts } from '../../build-index/build-index-data.ts';
-import { SAUDINEWSNET, seededRandom, titleQueries } from '../../bench/lib/scale-corpus.ts';
+import { mixedRequests, SAUDINEWSNET } from '../../bench/lib/scale-corpus.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
 import { loadIndex, type LoadedIndex } from '../../src/search/read-index.ts';
 import { searchArticles, searchPage, sortedFacet, type SearchRequest } from '../../src/search/search-articles.ts';
@@ -51,18 +51,8 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded ranking', () => {
   });
 
   it('gives the unsharded top 10, totals and facets for 300 queries, with filters, sorting and paging', () => {
-    const random = seededRandom(5);
-    const sources = [...new Set(articles.flatMap((article) => article.source ?? []))];
     const differences: unknown[] = [];
-    for (const [n, q] of titleQueries(articles, QUERIES, 9).entries()) {
-      const request: SearchRequest = {
-        q: n % 7 === 6 ? `${q} -${q.split(' ')[0]}` : q,
-        limit: 10,
-        offset: n % 5 === 4 ? 10 : 0,
-        sources: n % 6 === 1 ? [sources[Math.floor(random() * sources.length)]!] : [],
-        ...(n % 8 === 3 ? { from: '2015-06-01' } : {}),
-        sort: n % 4 === 2 ? 'newest' : 'relevance',
-      };
+    for (const request of mixedRequests(articles, QUERIES)) {
       const expected = searchArticles(whole, request);
       const actual = shardedSearch(request);
       const wanted = { total: expected.total, ids: expected.hits.map((hit) => hit.id), facets: expected.facets.source };
