@@ -100,6 +100,11 @@ function indexAll(input: readonly StoredArticle[], options: BuildOptions): Index
   return { articles, plain: miniSearch.toJSON(), manifest, analyzer, lexicon: counted.entries() };
 }
 
+/** MiniSearch's own index of the articles, serialized: the baseline the scale bench loads for comparison. */
+export function plainMiniSearch(input: readonly StoredArticle[], options: BuildOptions): AsPlainObject {
+  return indexAll(input, options).plain;
+}
+
 export function buildIndexData(input: readonly StoredArticle[], options: BuildOptions): IndexData {
   const { articles, plain, manifest, analyzer, lexicon } = indexAll(input, options);
   return encodeCompactIndex({ manifest, plain, articles, vocabulary: buildVocabulary(articles, analyzer), analyzer, lexicon });

@@ -54,7 +54,6 @@ export interface LimitEstimate {
 const PART_OF: Record<SectionName, keyof LimitEstimate['parts']> = {
   termUnits: 'index',
   termOffsets: 'index',
-  termRanks: 'index',
   postingOffsets: 'index',
   postings: 'index',
   fieldLengths: 'index',

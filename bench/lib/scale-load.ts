@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { loadIndex } from '../../src/search/read-index.ts';
 import { searchArticles } from '../../src/search/search-articles.ts';
+import { FIELD_BOOSTS } from '../../src/search/options.ts';
 import { loadPeer, type PeerName } from './scale-peers.ts';
 
 const [engine, file, queriesFile] = process.argv.slice(2) as [PeerName | 'compact', string, string];
@@ -26,7 +27,7 @@ if (engine === 'compact') {
   const started = performance.now();
   const index = loadIndex({ manifest, indexBlob: bytes });
   loadMs = performance.now() - started;
-  search = (q) => index.miniSearch.search(q).length;
+  search = (q) => index.match([{ terms: index.analyzer.searchTerms(q), boost: FIELD_BOOSTS }]).length;
   route = (q) => searchArticles(index, { q, limit: 10, offset: 0, sources: [], sort: 'relevance' });
 } else {
   const text = readFileSync(file, 'utf8');

@@ -103,7 +103,7 @@ export function encodeCompactIndex({ manifest: given, plain, articles, vocabular
     throw new Error('build-index: the index must be built fresh, without removals');
   }
 
-  // Terms sorted by code unit for binary search; their rank keeps MiniSearch's iteration order.
+  // Terms sorted by code unit for binary search.
   // A shard keeps the terms its own articles have.
   const ranks = plain.index.map((_, rank) => rank);
   const kept = range === undefined ? ranks : ranks.filter((rank) => Object.values(plain.index[rank]![1]).some((docs) => localPostings(docs, range).length > 0));
@@ -159,7 +159,6 @@ export function encodeCompactIndex({ manifest: given, plain, articles, vocabular
   const blob = writeBlob(header, {
     termUnits: terms.units,
     termOffsets: terms.offsets,
-    termRanks: Uint32Array.from(order),
     postingOffsets,
     postings,
     fieldLengths,

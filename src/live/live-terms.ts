@@ -1,5 +1,5 @@
 /**
- * The live articles' postings, made in the isolate: MiniSearch's per-term map for a handful of
+ * The live articles' postings, made in the isolate: the per-term postings of a handful of
  * articles, with each field's document frequency read from the combined corpus's statistics
  * when a query asks for the term (the live set scores as one more shard, see DESIGN.md).
  */
@@ -24,7 +24,6 @@ export class LiveTermIndex implements TermIndex {
   readonly #fieldCount: number;
   readonly #postings = new Map<string, RawPostings | null>();
   #statistics: CorpusStatistics | undefined;
-  #all: string[] | undefined;
 
   /** `analyses` in short id order (the live articles sorted by id). */
   constructor(analyses: readonly AnalyzedArticle[], fieldCount: number) {
@@ -50,11 +49,6 @@ export class LiveTermIndex implements TermIndex {
     return raw;
   }
 
-  /** Every term of the live articles, sorted (prefix queries and iteration only; the Worker's queries ask by term). */
-  #terms(): string[] {
-    return (this.#all ??= [...new Set(this.#analyses.flatMap((analysis) => analysis.terms.flatMap((terms) => [...terms.keys()])))].sort());
-  }
-
   /** The combined corpus's statistics, set once they are known (they need these postings). */
   score(statistics: CorpusStatistics): void {
     this.#statistics = statistics;
@@ -63,10 +57,6 @@ export class LiveTermIndex implements TermIndex {
   /** How many live articles hold `term`, by field id. */
   liveFrequencies(term: string): readonly number[] | undefined {
     return this.#raw(term)?.docs.map((docs) => docs.length);
-  }
-
-  get size(): number {
-    return this.#terms().length;
   }
 
   has(term: string): boolean {
@@ -82,19 +72,6 @@ export class LiveTermIndex implements TermIndex {
       if (docs.length > 0) postings.set(field, new FieldPostings(Uint32Array.from(docs), Uint32Array.from(raw.freqs[field]!), frequencies[field] ?? 0));
     }
     return postings;
-  }
-
-  *atPrefix(prefix: string): Generator<[string, TermPostings]> {
-    for (const term of this.#terms()) if (term.startsWith(prefix)) yield [term, this.get(term)!];
-  }
-
-  fuzzyGet(): Map<string, [TermPostings, number]> {
-    // The Worker's queries are exact (SEARCH_DEFAULTS: no prefix, no fuzzy).
-    throw new Error('live index: fuzzy queries are not supported');
-  }
-
-  *[Symbol.iterator](): Generator<[string, TermPostings]> {
-    for (const term of this.#terms()) yield [term, this.get(term)!];
   }
 }
 

@@ -5,11 +5,11 @@
  * lengths, each term's document frequency per field), so that merging their pages
  * (src/search/merge-pages.ts) ranks as a rebuild of base + live would.
  */
-import { createCompactMiniSearch } from '../search/compact/compact-minisearch.ts';
+import { matchTerms, type ScoringParts } from '../search/compact/match-terms.ts';
 import type { CorpusStatistics } from '../search/compact/reweighted-terms.ts';
 import type { IndexManifest, StoredArticle } from '../search/index-format.ts';
 import type { CompletionSource } from '../search/suggest.ts';
-import { minisearchOptions, type IndexedFields } from '../search/options.ts';
+import { SEARCH_FIELDS } from '../search/options.ts';
 import type { LoadedIndex, OpenedIndex } from '../search/read-index.ts';
 import type { SearchPageOptions } from '../search/search-articles.ts';
 import type { AnalyzedArticle } from './analyze-article.ts';
@@ -118,18 +118,15 @@ export function createLiveView({ base, live, hidden, wordCounts }: LiveViewParts
   const liveFieldLengths = new Uint32Array(live.length * fieldCount);
   for (const [doc, { analysis }] of live.entries())
     for (let field = 0; field < fieldCount; field++) liveFieldLengths[doc * fieldCount + field] = analysis.fieldLengths[field]!;
-  const liveSearch = createCompactMiniSearch<IndexedFields>({
-    options: minisearchOptions(base.analyzer),
+  const liveScoring: ScoringParts = {
     termIndex: terms,
     ids: liveIds,
-    idColumn: { indexOf: (id) => (articles.get(id) === undefined ? -1 : lowerBound(liveIds, id)) },
+    fields: SEARCH_FIELDS,
     fieldIds: base.fieldIds,
     averageFieldLength,
     fieldLengths: liveFieldLengths,
     documentCount: count,
-    nextId: live.length,
-    positionOf: (id) => (articles.get(id) === undefined ? -1 : lowerBound(liveIds, id)),
-  });
+  };
   const manifest: IndexManifest = { ...base.manifest, articles: live.length };
   return {
     base: { ...base, ...reweighted },
@@ -138,7 +135,14 @@ export function createLiveView({ base, live, hidden, wordCounts }: LiveViewParts
       corpusPosition: (p) => p - hiddenBefore(p) + lowerBound(liveIds, base.ids[p]!),
     },
     // The live side corrects typos as the combined corpus would: from the base's words, into any article's terms.
-    live: { manifest, ...liveSearch, articles, vocabulary: base.vocabulary, analyzer: base.analyzer, hasTerm: (term) => terms.has(term) || base.hasTerm(term) },
+    live: {
+      manifest,
+      match: (parts) => matchTerms(liveScoring, parts),
+      articles,
+      vocabulary: base.vocabulary,
+      analyzer: base.analyzer,
+      hasTerm: (term) => terms.has(term) || base.hasTerm(term),
+    },
     liveOptions: {
       corpusPosition: (j) => {
         const before = lowerBound(base.ids, liveIds[j]!);

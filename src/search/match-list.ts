@@ -1,9 +1,18 @@
 /**
  * Every match of a query, without a result object per match. A broad query over the whole
  * archive matches tens of thousands of articles; the search's filter and facet pass reads only
- * their positions and scores, and MiniSearch results are made for the page that is shown.
+ * their positions and scores, and details are made for the page that is shown.
  */
-import type { SearchResult } from 'minisearch';
+
+/** What a match is made of: the index terms it matched and, per term, the fields it matched in. */
+export interface MatchDetail {
+  id: string;
+  score: number;
+  /** Matched index terms, in query order. */
+  terms: readonly string[];
+  /** Matched term → the fields it matched in, in search-field order. */
+  match: Readonly<Record<string, readonly string[]>>;
+}
 
 export interface MatchList {
   readonly length: number;
@@ -11,16 +20,12 @@ export interface MatchList {
   position(i: number): number;
   /** The i-th match's score. Matches rank by score, descending; ties by i, ascending. */
   score(i: number): number;
-  /** MiniSearch's result for the i-th match (terms, fields, score). */
-  result(i: number): SearchResult;
+  /** The i-th match's terms, fields and score. */
+  detail(i: number): MatchDetail;
 }
 
-/** A list over MiniSearch's own results (already in rank order). */
-export function matchListOf(results: readonly SearchResult[], positionOf: (id: string) => number): MatchList {
-  return {
-    length: results.length,
-    position: (i) => positionOf(String(results[i]!.id)),
-    score: (i) => results[i]!.score,
-    result: (i) => results[i]!,
-  };
+/** The analyzed terms of one part of a query (in query order) and the weight of each field for them. */
+export interface QueryPart {
+  terms: readonly string[];
+  boost: Readonly<Record<string, number>>;
 }

@@ -9,7 +9,7 @@ import { ANALYZER_VERSION, type Analyzer } from '../text/analyze.ts';
 import { tokenize } from '../text/tokenize.ts';
 
 /** Layout of the generated index (src/search/compact/layout.ts); bumped on any change to what the build writes. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 export { ANALYZER_VERSION };
 
 /** What MiniSearch indexes of an article. Everything else lives in the article store. */

@@ -4,21 +4,16 @@
  * typed-array views, not a rebuild of MiniSearch's tree. No import of the generated module
  * here, so Node (tests, benches) can load any build's files.
  */
-import type MiniSearch from 'minisearch';
-import type { Query } from 'minisearch';
-import type { MatchList } from './match-list.ts';
+import type { MatchList, QueryPart } from './match-list.ts';
 import { openCompactIndex, type CompactIndex } from './compact/open-index.ts';
 import type { ArticleLookup, IndexManifest, Vocabulary } from './index-format.ts';
 import { createAnalyzer, type Analyzer } from '../text/analyze.ts';
-import type { Lexicon } from '../text/lexicon.ts';
-import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, minisearchOptions, type IndexedFields } from './options.ts';
+import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, SEARCH_FIELDS } from './options.ts';
 
 export interface LoadedIndex {
   manifest: IndexManifest;
-  /** MiniSearch's search() over the compact index; read-only. */
-  miniSearch: MiniSearch<IndexedFields>;
-  /** Every match of a query (default search options) without a result per match: what searchArticles reads. */
-  match(query: Query): MatchList;
+  /** Every match of a query, without a result per match: what searchArticles reads. */
+  match(parts: readonly QueryPart[]): MatchList;
   articles: ArticleLookup;
   vocabulary: Vocabulary;
   /** Analyzes queries exactly as the build analyzed the articles (the file's lexicon). */
@@ -36,7 +31,7 @@ export interface IndexData {
 }
 
 /** A loaded index with the parts a live set reads and reweighs (see CompactIndex). */
-export type OpenedIndex = CompactIndex<IndexedFields> & { analyzer: Analyzer };
+export type OpenedIndex = CompactIndex & { analyzer: Analyzer };
 
 export class IndexMismatchError extends Error {
   override name = 'IndexMismatchError';
@@ -66,8 +61,6 @@ export function loadIndex(data: IndexData): OpenedIndex {
 
 /** Opens the compact file with the analyzer of its own lexicon. */
 export function openWithAnalyzer(bytes: ArrayBuffer | Uint8Array) {
-  let analyzer: Analyzer | undefined;
-  const optionsFor = (lexicon: Lexicon) => minisearchOptions((analyzer = createAnalyzer(lexicon)));
-  const index = openCompactIndex<IndexedFields>(bytes, optionsFor);
-  return { index, analyzer: analyzer! };
+  const index = openCompactIndex(bytes, SEARCH_FIELDS);
+  return { index, analyzer: createAnalyzer(index.lexicon) };
 }

@@ -2,12 +2,11 @@
  * Runs a search over the loaded index: query syntax, filters, facets, sorting, pagination,
  * snippets. Pure given the index; no HTTP here.
  */
-import type { Query, SearchResult } from 'minisearch';
 import { makeSnippet, highlightRanges, type Range } from './highlight.ts';
 import type { LoadedIndex } from './read-index.ts';
+import type { MatchDetail, QueryPart } from './match-list.ts';
 import type { StoredArticle } from './index-format.ts';
 import type { Analyzer } from '../text/analyze.ts';
-import { tokenize } from '../text/tokenize.ts';
 import { containsRun, parseQuery } from './query.ts';
 import { selectTop } from './select-top.ts';
 import { FIELD_BOOSTS, SEARCH_FIELDS } from './options.ts';
@@ -144,7 +143,7 @@ export interface SearchPage {
 /** Field positions and articles fit these many bits of `firstMatch`. */
 const ARTICLE_BITS = 2 ** 32;
 
-function firstMatchKey(result: SearchResult, queryTerms: readonly string[], corpusPosition: number): number {
+function firstMatchKey(result: MatchDetail, queryTerms: readonly string[], corpusPosition: number): number {
   let occurrence = queryTerms.length;
   for (const term of result.terms) {
     const at = queryTerms.indexOf(term);
@@ -153,11 +152,6 @@ function firstMatchKey(result: SearchResult, queryTerms: readonly string[], corp
   const fields = result.match[queryTerms[occurrence] ?? ''] ?? [];
   const field = Math.min(...fields.map((name) => SEARCH_FIELDS.indexOf(name as (typeof SEARCH_FIELDS)[number])), SEARCH_FIELDS.length);
   return (occurrence * (SEARCH_FIELDS.length + 1) + field) * ARTICLE_BITS + corpusPosition;
-}
-
-/** The analyzed terms of a query string, in order, as MiniSearch's search() makes them. */
-function analyzedQuery(text: string, analyzer: Analyzer): string[] {
-  return tokenize(text).flatMap((token) => analyzer.queryTerms(token) ?? []);
 }
 
 export function searchArticles(index: LoadedIndex, request: SearchRequest): SearchResponse {
@@ -190,18 +184,16 @@ export interface SearchPageOptions {
 export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom: number, hitsTo: number, options: SearchPageOptions = {}): SearchPage {
   const { analyzer } = index;
   const parsed = parseQuery(request.q, analyzer);
-  const positive = parsed.words.join(' ');
+  const queryTerms = analyzer.searchTerms(parsed.words.join(' '));
   const corrections = options.corrections ?? correctWords(parsed.words, index);
   // Corrected words are searched beside the typed ones, at a lower weight: below exact matches.
-  const searched: Query =
-    corrections.length === 0
-      ? positive
-      : { combineWith: 'OR', queries: [positive, { combineWith: 'OR', queries: [corrections.map((c) => c.to).join(' ')], boost: CORRECTED_BOOST }] };
+  const searched: QueryPart[] = [{ terms: queryTerms, boost: FIELD_BOOSTS }];
+  if (corrections.length > 0) searched.push({ terms: analyzer.searchTerms(corrections.map((c) => c.to).join(' ')), boost: CORRECTED_BOOST });
   const store = index.articles;
   const matches = index.match(searched);
   // Exclusions as MiniSearch's AND_NOT reads them (the matches of any excluded word leave, the
-  // others keep their scores), from one match pass of the excluded words: no scoring of theirs.
-  const excluded = parsed.excluded.length === 0 ? undefined : excludedPositions(index, parsed.excluded.join(' '));
+  // others keep their scores), from one match pass of the excluded words.
+  const excluded = parsed.excluded.length === 0 ? undefined : excludedPositions(index, analyzer.searchTerms(parsed.excluded.join(' ')));
   const dated = request.from !== undefined || request.to !== undefined;
   const allowed = request.sources.length === 0 ? undefined : new Set(request.sources);
 
@@ -216,7 +208,7 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
     if (hidden !== undefined && hidden[at] === 1) continue;
     if (excluded !== undefined && excluded.has(at)) continue;
     if (dated && !inDateRange(store.dateAt(at), request.from, request.to)) continue;
-    if (phrased && !holdsPhraseTerms(parsed.phrases, matches.result(i).terms)) continue;
+    if (phrased && !holdsPhraseTerms(parsed.phrases, matches.detail(i).terms)) continue;
     candidates.push(i);
   }
 
@@ -253,7 +245,6 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
   }
 
   const top = selectTop(kept, request.offset + request.limit, compare);
-  const queryTerms = analyzedQuery(positive, analyzer);
   const shardFirst = index.manifest.shard?.first ?? 0;
   const corpusPosition = options.corpusPosition ?? ((position: number) => shardFirst + position);
   const sourceCounts: Record<string, number> = {};
@@ -261,10 +252,10 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
   return {
     total: kept.length,
     ranked: top.map((i, rank) => {
-      const result = matches.result(i);
+      const result = matches.detail(i);
       const position = matches.position(i);
       const request: HitRequest = {
-        id: String(result.id),
+        id: result.id,
         terms: result.terms,
         inBody: Object.values(result.match).some((fields) => fields.includes('body')),
         score: result.score,
@@ -279,8 +270,8 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
   };
 }
 
-function excludedPositions(index: LoadedIndex, words: string): Set<number> {
-  const matches = index.match(words);
+function excludedPositions(index: LoadedIndex, terms: readonly string[]): Set<number> {
+  const matches = index.match([{ terms, boost: FIELD_BOOSTS }]);
   const positions = new Set<number>();
   for (let i = 0; i < matches.length; i++) positions.add(matches.position(i));
   return positions;

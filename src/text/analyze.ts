@@ -36,6 +36,8 @@ export interface Analyzer {
   textTerms(text: string): string[];
   /** Query terms of one original word, all its tokens (highlights: `وبِبوتين` holds `بوتين`). */
   wordTerms(word: string): readonly string[];
+  /** What a query text searches for: every token's query terms, in order (the engine's input). */
+  searchTerms(text: string): string[];
 }
 
 interface Analysis {
@@ -105,5 +107,6 @@ export function createAnalyzer(lexicon: Lexicon): Analyzer {
       return terms;
     },
     wordTerms: (word) => wordTokens(word).flatMap((token) => analysis(token).query ?? []),
+    searchTerms: (text) => wordSpans(text).flatMap((span) => wordTokens(span.text).flatMap((token) => analysis(token).query ?? [])),
   };
 }

@@ -5,6 +5,7 @@ import { makeSnippet } from '../../src/search/highlight.ts';
 import { containsRun } from '../../src/search/query.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
 import type { LoadedIndex } from '../../src/search/read-index.ts';
+import { FIELD_BOOSTS } from '../../src/search/options.ts';
 
 /** Title-word queries over the SaudiNewsNet fixture, and the articles whose bodies are searched for phrases. */
 const QUERIES = 150;
@@ -22,7 +23,9 @@ describe('snippets from the compact index', () => {
     const byId = new Map(articles.map((article) => [article.id, article]));
     let compared = 0;
     for (const q of titleQueries(articles, QUERIES)) {
-      for (const result of index.miniSearch.search(q).slice(0, 10)) {
+      const matches = index.match([{ terms: index.analyzer.searchTerms(q), boost: FIELD_BOOSTS }]);
+      const best = Array.from({ length: matches.length }, (_, i) => i).sort((a, b) => matches.score(b) - matches.score(a) || a - b);
+      for (const result of best.slice(0, 10).map((i) => matches.detail(i))) {
         const terms = new Set(result.terms);
         const stored = index.articles.get(String(result.id))!;
         const { analyzer } = index;

@@ -15,8 +15,6 @@ export const SECTION_TYPES = {
   /** Sorted index terms, UTF-16. */
   termUnits: 'u16',
   termOffsets: 'u32',
-  /** Position of each term in the iteration order of MiniSearch's radix tree (ties and float sums follow it). */
-  termRanks: 'u32',
   /** Byte offset of each term's postings; one more entry than terms. */
   postingOffsets: 'u32',
   /** Per term, per field: varint count, then (varint doc gap, varint term frequency) pairs. */

@@ -1,16 +1,14 @@
 /**
- * The compact file → the parts of a loaded index: a MiniSearch reading the file in place, the
- * article store and the vocabulary. Cost at cold start: the JSON header, typed-array views, and
- * one string per article id.
+ * The compact file → the parts of a loaded index: the scoring pass over the file's postings,
+ * read in place, the article store and the vocabulary. Cost at cold start: the JSON header,
+ * typed-array views, and one string per article id.
  */
-import type { Options, Query } from 'minisearch';
-import type { MatchList } from '../match-list.ts';
-import type MiniSearch from 'minisearch';
+import type { MatchList, QueryPart } from '../match-list.ts';
 import type { Lexicon } from '../../text/lexicon.ts';
 import type { ArticleLookup, IndexManifest, Vocabulary } from '../index-format.ts';
 import { ArticleStore } from './article-store.ts';
 import { BodyDecoder } from './body-text.ts';
-import { createCompactMiniSearch } from './compact-minisearch.ts';
+import { matchTerms, type ScoringParts } from './match-terms.ts';
 import { CompactFormatError, readBlob } from './read-blob.ts';
 import { ReweightedTermIndex, type CorpusStatistics } from './reweighted-terms.ts';
 import { decodeUtf16, StringColumn } from './string-column.ts';
@@ -18,11 +16,10 @@ import { ColumnLexicon } from './lexicon-column.ts';
 import { CompactTermIndex, type TermIndex } from './term-index.ts';
 import { LazyVocabulary } from './vocabulary.ts';
 
-export interface CompactIndex<T> {
+export interface CompactIndex {
   manifest: IndexManifest;
-  miniSearch: MiniSearch<T>;
-  /** Every match of a query with the default search options, no result object per match. */
-  match(query: Query): MatchList;
+  /** Every match of a query, no result object per match (see match-terms.ts). */
+  match(parts: readonly QueryPart[]): MatchList;
   articles: ArticleLookup;
   vocabulary: Vocabulary;
   /** The counts the index was analyzed with; queries must be analyzed with the same. */
@@ -36,8 +33,8 @@ export interface CompactIndex<T> {
   fieldIds: Record<string, number>;
   /** MiniSearch's field lengths (distinct tokens), per position and field id. */
   fieldLengths: Uint32Array;
-  /** search() and match() over the same postings, scoring with other statistics (a live set's combined corpus). */
-  reweighted(statistics: CorpusStatistics): Pick<CompactIndex<T>, 'miniSearch' | 'match'>;
+  /** match() over the same postings, scoring with other statistics (a live set's combined corpus). */
+  reweighted(statistics: CorpusStatistics): Pick<CompactIndex, 'match'>;
 }
 
 /** All strings of a column at once: one decode, then slices that share its memory. */
@@ -55,46 +52,42 @@ function checkFields(fieldIds: Record<string, number>, fields: readonly string[]
   }
 }
 
-/** `optionsFor` makes the MiniSearch options from the file's lexicon (term processing depends on it). */
-export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, optionsFor: (lexicon: Lexicon) => Options<T>): CompactIndex<T> {
+/** `fields`: the searched fields in scoring order, which must be the ones the file was built with. */
+export function openCompactIndex(bytes: ArrayBuffer | Uint8Array, fields: readonly string[]): CompactIndex {
   const { header, sections: s } = readBlob(bytes);
   const lexicon = new ColumnLexicon(new StringColumn(s.lexiconUnits, s.lexiconOffsets), s.lexiconCounts, s.lexiconHamzated);
-  const options = optionsFor(lexicon);
-  checkFields(header.fieldIds, options.fields);
+  checkFields(header.fieldIds, fields);
   const idColumn = new StringColumn(s.idUnits, s.idOffsets);
   const ids = allStrings(s.idUnits, s.idOffsets);
-  // Built on the first lookup by id (an article request, a query MiniSearch answers itself):
+  // Built on the first lookup by id (an article request):
   // a Map beats binary search over the id column there, and cold start does not pay for it.
   let positions: Map<string, number> | undefined;
   const positionOf = (id: string): number | undefined => (positions ??= new Map(ids.map((known, at) => [known, at]))).get(id);
   const termIndex = new CompactTermIndex({
     terms: new StringColumn(s.termUnits, s.termOffsets),
-    ranks: s.termRanks,
     postingOffsets: s.postingOffsets,
     postings: s.postings,
-    fieldCount: options.fields.length,
+    fieldCount: fields.length,
     globalDocumentFrequencies: header.globalDocumentFrequencies === true,
   });
-  const parts = {
-    options,
+  const scoring: ScoringParts = {
     termIndex,
     ids,
-    idColumn,
+    fields,
     fieldIds: header.fieldIds,
     averageFieldLength: header.averageFieldLength,
     fieldLengths: s.fieldLengths,
     documentCount: header.documentCount,
-    nextId: header.nextId,
-    positionOf: (id: string) => positionOf(id) ?? -1,
   };
-  const { miniSearch, match } = createCompactMiniSearch<T>(parts);
-  const reweighted = (statistics: CorpusStatistics) =>
-    createCompactMiniSearch<T>({
-      ...parts,
+  const reweighted = (statistics: CorpusStatistics): Pick<CompactIndex, 'match'> => {
+    const reweighed: ScoringParts = {
+      ...scoring,
       termIndex: new ReweightedTermIndex(termIndex, statistics),
       averageFieldLength: statistics.averageFieldLength,
       documentCount: statistics.documentCount,
-    });
+    };
+    return { match: (parts) => matchTerms(reweighed, parts) };
+  };
   const articles = new ArticleStore(
     {
       ids: idColumn,
@@ -114,8 +107,7 @@ export function openCompactIndex<T>(bytes: ArrayBuffer | Uint8Array, optionsFor:
   );
   return {
     manifest: header.manifest,
-    miniSearch,
-    match,
+    match: (parts) => matchTerms(scoring, parts),
     articles,
     vocabulary: new LazyVocabulary(s.vocabularyKeys, s.vocabularyWords, s.vocabularyCounts),
     lexicon,

@@ -33,10 +33,6 @@ export class ReweightedTermIndex implements TermIndex {
     this.#statistics = statistics;
   }
 
-  get size(): number {
-    return this.#terms.size;
-  }
-
   has(term: string): boolean {
     return this.#terms.has(term);
   }
@@ -44,18 +40,5 @@ export class ReweightedTermIndex implements TermIndex {
   get(term: string): TermPostings | undefined {
     const postings = this.#terms.get(term);
     return postings === undefined ? undefined : reweighPostings(term, postings, this.#statistics);
-  }
-
-  *atPrefix(prefix: string): Generator<[string, TermPostings]> {
-    for (const [term, postings] of this.#terms.atPrefix(prefix)) yield [term, reweighPostings(term, postings, this.#statistics)];
-  }
-
-  fuzzyGet(term: string, maxDistance: number): Map<string, [TermPostings, number]> {
-    const found = this.#terms.fuzzyGet(term, maxDistance);
-    return new Map([...found].map(([match, [postings, distance]]) => [match, [reweighPostings(match, postings, this.#statistics), distance]]));
-  }
-
-  *[Symbol.iterator](): Generator<[string, TermPostings]> {
-    for (const [term, postings] of this.#terms) yield [term, reweighPostings(term, postings, this.#statistics)];
   }
 }

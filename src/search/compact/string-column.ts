@@ -68,15 +68,6 @@ export class StringColumn {
     return length - text.length;
   }
 
-  /** Whether string i starts with `prefix`. */
-  startsWith(i: number, prefix: string): boolean {
-    const units = this.#units;
-    const start = this.#offsets[i]!;
-    if (this.#offsets[i + 1]! - start < prefix.length) return false;
-    for (let k = 0; k < prefix.length; k++) if (units[start + k] !== prefix.charCodeAt(k)) return false;
-    return true;
-  }
-
   /** The raw arrays, for hot loops that cannot afford a call per string (body decoding). */
   get raw(): { units: Uint16Array; offsets: Uint32Array } {
     return { units: this.#units, offsets: this.#offsets };
@@ -103,17 +94,5 @@ export class StringColumn {
   indexOf(text: string): number {
     const at = this.lowerBound(text);
     return at < this.length && this.compare(at, text) === 0 ? at : -1;
-  }
-
-  /** In a sorted column: the end of the run of strings starting with `prefix` that begins at `from`. */
-  prefixEnd(prefix: string, from: number): number {
-    let lo = from;
-    let hi = this.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.startsWith(mid, prefix)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }
