@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 description of the public API, served at GET /openapi.json. */
 import { PROBLEM_TYPES } from '../http/problem.ts';
 import { QUERY_BUDGET } from '../search/budget.ts';
-import { LIMITS } from './params.ts';
+import { LIMITS } from './search-params.ts';
 
 const problem = { $ref: '#/components/responses/Problem' };
 /**
