@@ -1,7 +1,8 @@
 /** The OpenAPI 3.1 description of the public API, served at GET /openapi.json. */
 import { PROBLEM_TYPES } from '../http/problem.ts';
 import { QUERY_BUDGET } from '../search/budget.ts';
-import { LIMITS } from './search-params.ts';
+import { openApiParameters } from './openapi-parameters.ts';
+import { searchParameters, suggestParameters } from './search-params.ts';
 
 const problem = { $ref: '#/components/responses/Problem' };
 /**
@@ -19,13 +20,8 @@ const unavailable = {
   $ref: '#/components/responses/Problem',
   description: 'The index cannot be loaded (index-unavailable), or the live store did not answer before this isolate first read it (live-unavailable).',
 };
-const q = (description: string) => ({
-  name: 'q',
-  in: 'query',
-  required: true,
-  description,
-  schema: { type: 'string', minLength: 1, maxLength: LIMITS.qMaxChars },
-});
+/** What the schema of q cannot say: the work budget, which src/search/budget.ts holds. */
+const budgetNote = `Work budget: at most ${QUERY_BUDGET.distinctWords} different words (${QUERY_BUDGET.words} with repeats), ${QUERY_BUDGET.phrases} quoted phrases of up to ${QUERY_BUDGET.phraseWords} words and ${QUERY_BUDGET.exclusions} exclusions; past it the answer is a 400 invalid-parameter problem saying which part is over.`;
 /**
  * Writes: the guards (405, 414; their own rate limit, 429), the token (401, 503 without one or
  * without a live store), their body limit (413); upserts also 507 once the live set is full.
@@ -55,24 +51,7 @@ export const OPENAPI_DOCUMENT = {
       get: {
         operationId: 'search',
         summary: 'Search articles',
-        parameters: [
-          q(
-            `Words to search for. "quoted words" must appear in that order; -word excludes articles containing word. Work budget: at most ${QUERY_BUDGET.distinctWords} different words (${QUERY_BUDGET.words} with repeats), ${QUERY_BUDGET.phrases} quoted phrases of up to ${QUERY_BUDGET.phraseWords} words and ${QUERY_BUDGET.exclusions} exclusions; past it the answer is a 400 invalid-parameter problem saying which part is over.`,
-          ),
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: LIMITS.limit.min, maximum: LIMITS.limit.max, default: LIMITS.limit.default } },
-          { name: 'offset', in: 'query', schema: { type: 'integer', minimum: LIMITS.offset.min, maximum: LIMITS.offset.max, default: LIMITS.offset.default } },
-          {
-            name: 'source',
-            in: 'query',
-            description: 'Only these sources (repeatable).',
-            schema: { type: 'array', items: { type: 'string' }, maxItems: LIMITS.maxSources },
-            style: 'form',
-            explode: true,
-          },
-          { name: 'from', in: 'query', description: 'Only articles dated on or after this day.', schema: { type: 'string', format: 'date' } },
-          { name: 'to', in: 'query', description: 'Only articles dated on or before this day.', schema: { type: 'string', format: 'date' } },
-          { name: 'sort', in: 'query', schema: { type: 'string', enum: ['relevance', 'newest'], default: 'relevance' } },
-        ],
+        parameters: openApiParameters(searchParameters, { q: budgetNote }),
         responses: {
           '200': {
             description: 'Matching articles, best first. Header Server-Timing: search;dur=<ms>.',
@@ -89,14 +68,7 @@ export const OPENAPI_DOCUMENT = {
       get: {
         operationId: 'suggest',
         summary: 'Complete the word being typed',
-        parameters: [
-          q('The text typed so far; the last word is completed.'),
-          {
-            name: 'limit',
-            in: 'query',
-            schema: { type: 'integer', minimum: LIMITS.suggestLimit.min, maximum: LIMITS.suggestLimit.max, default: LIMITS.suggestLimit.default },
-          },
-        ],
+        parameters: openApiParameters(suggestParameters),
         responses: {
           '200': {
             description: 'Completions, most frequent first.',

@@ -12,7 +12,8 @@
 import * as v from 'valibot';
 import { calendarDate, integer, oneOf, searchText, textList, typedText } from './query-parameters.ts';
 
-export const LIMITS = {
+/** The bounds of the parameters: change one here and the validation and the document follow. */
+const LIMITS = {
   qMaxChars: 256,
   limit: { min: 1, max: 50, default: 10 },
   offset: { min: 0, max: 990, default: 0 },
