@@ -20,6 +20,14 @@ const unavailable = {
   $ref: '#/components/responses/Problem',
   description: 'The index cannot be loaded (index-unavailable), or the live store did not answer before this isolate first read it (live-unavailable).',
 };
+/**
+ * Anything a route did not expect (a bug, a binding that throws): app.onError answers an
+ * internal-error problem that says nothing of the cause, which it logs. Every /api operation can.
+ */
+const internalError = {
+  $ref: '#/components/responses/Problem',
+  description: 'An unexpected failure (internal-error): the Worker logs it, the answer says nothing of it.',
+};
 /** What the schema of q cannot say: the work budget, which src/search/budget.ts holds. */
 const budgetNote = `Work budget: at most ${QUERY_BUDGET.distinctWords} different words (${QUERY_BUDGET.words} with repeats), ${QUERY_BUDGET.phrases} quoted phrases of up to ${QUERY_BUDGET.phraseWords} words and ${QUERY_BUDGET.exclusions} exclusions; past it the answer is a 400 invalid-parameter problem saying which part is over.`;
 /**
@@ -60,6 +68,7 @@ export const OPENAPI_DOCUMENT = {
           '304': { description: 'Not modified (If-None-Match matched the ETag).' },
           '400': problem,
           '503': unavailable,
+          '500': internalError,
           ...guardProblems,
         },
       },
@@ -88,6 +97,7 @@ export const OPENAPI_DOCUMENT = {
           '304': { description: 'Not modified.' },
           '400': problem,
           '503': unavailable,
+          '500': internalError,
           ...guardProblems,
         },
       },
@@ -102,6 +112,7 @@ export const OPENAPI_DOCUMENT = {
           '304': { description: 'Not modified.' },
           '404': problem,
           '503': unavailable,
+          '500': internalError,
           ...guardProblems,
         },
       },
@@ -127,6 +138,7 @@ export const OPENAPI_DOCUMENT = {
           '400': problem,
           '415': problem,
           '507': problem,
+          '500': internalError,
           ...writeProblems,
         },
       },
@@ -138,6 +150,7 @@ export const OPENAPI_DOCUMENT = {
         responses: {
           '204': { description: 'Retracted (or already): GET answers 404 and no search, suggestion or page shows it.', headers: liveSequence },
           '404': problem,
+          '500': internalError,
           ...writeProblems,
         },
       },
@@ -184,6 +197,7 @@ export const OPENAPI_DOCUMENT = {
           },
           '415': problem,
           '507': problem,
+          '500': internalError,
           ...writeProblems,
         },
       },
@@ -206,6 +220,7 @@ export const OPENAPI_DOCUMENT = {
             },
             content: { 'application/x-ndjson': { schema: { type: 'string' } } },
           },
+          '500': internalError,
           // A GET: no body limit of its own (413 is not one of its answers).
           ...writeGuards,
         },
@@ -228,6 +243,7 @@ export const OPENAPI_DOCUMENT = {
               'application/json': { schema: { $ref: '#/components/schemas/Health' } },
             },
           },
+          '500': internalError,
           ...guardProblems,
         },
       },
