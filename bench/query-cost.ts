@@ -10,7 +10,7 @@
 import { cpuUsage } from 'node:process';
 import { parseArgs } from 'node:util';
 import { buildIndexData } from '../build-index/build-index-data.ts';
-import { assertWithinBudget, readSearchRequest } from '../src/api/params.ts';
+import { assertWithinBudget, readSearchRequest } from '../src/api/read-query.ts';
 import { ProblemError } from '../src/http/problem.ts';
 import { parseQuery } from '../src/search/query.ts';
 import { loadIndex } from '../src/search/read-index.ts';

@@ -1,7 +1,8 @@
 /** The OpenAPI 3.1 description of the public API, served at GET /openapi.json. */
 import { PROBLEM_TYPES } from '../http/problem.ts';
 import { QUERY_BUDGET } from '../search/budget.ts';
-import { LIMITS } from './params.ts';
+import { openApiParameters } from './openapi-parameters.ts';
+import { searchParameters, suggestParameters } from './search-params.ts';
 
 const problem = { $ref: '#/components/responses/Problem' };
 /**
@@ -19,13 +20,16 @@ const unavailable = {
   $ref: '#/components/responses/Problem',
   description: 'The index cannot be loaded (index-unavailable), or the live store did not answer before this isolate first read it (live-unavailable).',
 };
-const q = (description: string) => ({
-  name: 'q',
-  in: 'query',
-  required: true,
-  description,
-  schema: { type: 'string', minLength: 1, maxLength: LIMITS.qMaxChars },
-});
+/**
+ * Anything a route did not expect (a bug, a binding that throws): app.onError answers an
+ * internal-error problem that says nothing of the cause, which it logs. Every /api operation can.
+ */
+const internalError = {
+  $ref: '#/components/responses/Problem',
+  description: 'An unexpected failure (internal-error): the Worker logs it, the answer says nothing of it.',
+};
+/** What the schema of q cannot say: the work budget, which src/search/budget.ts holds. */
+const budgetNote = `Work budget: at most ${QUERY_BUDGET.distinctWords} different words (${QUERY_BUDGET.words} with repeats), ${QUERY_BUDGET.phrases} quoted phrases of up to ${QUERY_BUDGET.phraseWords} words and ${QUERY_BUDGET.exclusions} exclusions; past it the answer is a 400 invalid-parameter problem saying which part is over.`;
 /**
  * Writes: the guards (405, 414; their own rate limit, 429), the token (401, 503 without one or
  * without a live store), their body limit (413); upserts also 507 once the live set is full.
@@ -55,24 +59,7 @@ export const OPENAPI_DOCUMENT = {
       get: {
         operationId: 'search',
         summary: 'Search articles',
-        parameters: [
-          q(
-            `Words to search for. "quoted words" must appear in that order; -word excludes articles containing word. Work budget: at most ${QUERY_BUDGET.distinctWords} different words (${QUERY_BUDGET.words} with repeats), ${QUERY_BUDGET.phrases} quoted phrases of up to ${QUERY_BUDGET.phraseWords} words and ${QUERY_BUDGET.exclusions} exclusions; past it the answer is a 400 invalid-parameter problem saying which part is over.`,
-          ),
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: LIMITS.limit.min, maximum: LIMITS.limit.max, default: LIMITS.limit.default } },
-          { name: 'offset', in: 'query', schema: { type: 'integer', minimum: LIMITS.offset.min, maximum: LIMITS.offset.max, default: LIMITS.offset.default } },
-          {
-            name: 'source',
-            in: 'query',
-            description: 'Only these sources (repeatable).',
-            schema: { type: 'array', items: { type: 'string' }, maxItems: LIMITS.maxSources },
-            style: 'form',
-            explode: true,
-          },
-          { name: 'from', in: 'query', description: 'Only articles dated on or after this day.', schema: { type: 'string', format: 'date' } },
-          { name: 'to', in: 'query', description: 'Only articles dated on or before this day.', schema: { type: 'string', format: 'date' } },
-          { name: 'sort', in: 'query', schema: { type: 'string', enum: ['relevance', 'newest'], default: 'relevance' } },
-        ],
+        parameters: openApiParameters(searchParameters, { q: budgetNote }),
         responses: {
           '200': {
             description: 'Matching articles, best first. Header Server-Timing: search;dur=<ms>.',
@@ -81,6 +68,7 @@ export const OPENAPI_DOCUMENT = {
           '304': { description: 'Not modified (If-None-Match matched the ETag).' },
           '400': problem,
           '503': unavailable,
+          '500': internalError,
           ...guardProblems,
         },
       },
@@ -89,14 +77,7 @@ export const OPENAPI_DOCUMENT = {
       get: {
         operationId: 'suggest',
         summary: 'Complete the word being typed',
-        parameters: [
-          q('The text typed so far; the last word is completed.'),
-          {
-            name: 'limit',
-            in: 'query',
-            schema: { type: 'integer', minimum: LIMITS.suggestLimit.min, maximum: LIMITS.suggestLimit.max, default: LIMITS.suggestLimit.default },
-          },
-        ],
+        parameters: openApiParameters(suggestParameters),
         responses: {
           '200': {
             description: 'Completions, most frequent first.',
@@ -116,6 +97,7 @@ export const OPENAPI_DOCUMENT = {
           '304': { description: 'Not modified.' },
           '400': problem,
           '503': unavailable,
+          '500': internalError,
           ...guardProblems,
         },
       },
@@ -130,6 +112,7 @@ export const OPENAPI_DOCUMENT = {
           '304': { description: 'Not modified.' },
           '404': problem,
           '503': unavailable,
+          '500': internalError,
           ...guardProblems,
         },
       },
@@ -155,6 +138,7 @@ export const OPENAPI_DOCUMENT = {
           '400': problem,
           '415': problem,
           '507': problem,
+          '500': internalError,
           ...writeProblems,
         },
       },
@@ -166,6 +150,7 @@ export const OPENAPI_DOCUMENT = {
         responses: {
           '204': { description: 'Retracted (or already): GET answers 404 and no search, suggestion or page shows it.', headers: liveSequence },
           '404': problem,
+          '500': internalError,
           ...writeProblems,
         },
       },
@@ -212,6 +197,7 @@ export const OPENAPI_DOCUMENT = {
           },
           '415': problem,
           '507': problem,
+          '500': internalError,
           ...writeProblems,
         },
       },
@@ -234,6 +220,7 @@ export const OPENAPI_DOCUMENT = {
             },
             content: { 'application/x-ndjson': { schema: { type: 'string' } } },
           },
+          '500': internalError,
           // A GET: no body limit of its own (413 is not one of its answers).
           ...writeGuards,
         },
@@ -256,6 +243,7 @@ export const OPENAPI_DOCUMENT = {
               'application/json': { schema: { $ref: '#/components/schemas/Health' } },
             },
           },
+          '500': internalError,
           ...guardProblems,
         },
       },

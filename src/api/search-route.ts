@@ -6,7 +6,7 @@ import type { SearchRequest } from '../search/search-articles.ts';
 import type { Analyzer } from '../text/analyze.ts';
 import type { AppEnv } from '../app-env.ts';
 import { API_CACHE_CONTROL, cacheControlFor, edgeCacheKey, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
-import { assertWithinBudget, readSearchRequest } from './params.ts';
+import { assertWithinBudget, searchRequestValidator } from './read-query.ts';
 
 /**
  * Requests that the engine reads the same way share an ETag and an edge cache entry. A query
@@ -18,8 +18,8 @@ function canonicalRequest(request: SearchRequest, analyzer: Analyzer): string {
   return JSON.stringify([queryKey(parsed, analyzer), request.limit, request.offset, request.sources, request.from ?? '', request.to ?? '', request.sort]);
 }
 
-export const searchRoute = new Hono<AppEnv>().get('/', async (c) => {
-  const request = readSearchRequest(new URL(c.req.url).searchParams);
+export const searchRoute = new Hono<AppEnv>().get('/', searchRequestValidator, async (c) => {
+  const request = c.req.valid('query');
   const backend = c.var.backend();
   const canonical = canonicalRequest(request, backend.analyzer);
   const etag = etagFor(backend.manifest, canonical);

@@ -4,10 +4,10 @@ import { endTime, startTime } from 'hono/timing';
 import type { AppEnv } from '../app-env.ts';
 import { cacheControlFor, etagFor, matchesIfNoneMatch, notModified } from '../http/cache.ts';
 import { suggest } from '../search/suggest.ts';
-import { readSuggestRequest } from './params.ts';
+import { suggestRequestValidator } from './read-query.ts';
 
-export const suggestRoute = new Hono<AppEnv>().get('/', (c) => {
-  const { q, limit } = readSuggestRequest(new URL(c.req.url).searchParams);
+export const suggestRoute = new Hono<AppEnv>().get('/', suggestRequestValidator, (c) => {
+  const { q, limit } = c.req.valid('query');
   const index = c.var.backend();
   const etag = etagFor(index.manifest, JSON.stringify(['suggest', q, limit]));
   const cacheControl = cacheControlFor(index.manifest);

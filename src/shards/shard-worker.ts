@@ -8,7 +8,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { setMetric, timing } from 'hono/timing';
-import { readSearchRequest } from '../api/params.ts';
+import { readSearchRequest } from '../api/read-query.ts';
 import { ProblemError, problemResponse } from '../http/problem.ts';
 import { loadIndex, type IndexData, type LoadedIndex } from '../search/read-index.ts';
 import { makeHits, searchPage, type HitRequest } from '../search/search-articles.ts';

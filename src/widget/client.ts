@@ -6,8 +6,13 @@
  *   const api = createClient('https://<worker>/api');
  *   const { hits } = await api.search({ q: 'بوتين', limit: 5 });
  *
- * It depends on nothing but `fetch`, so the file can also be copied into a TypeScript project.
+ * It depends on nothing but `fetch` at run time. Its request types are inferred from the Worker's
+ * schema of the query parameters (src/api/search-params.ts, valibot): a type-only import, erased
+ * from widget.js, so none of the Worker's code or valibot is in the bundle. A TypeScript project
+ * that copies this file copies that schema (and src/api/query-parameters.ts) beside it, with valibot
+ * as a development dependency, or replaces the import by the types it infers.
  */
+import type { SearchParameters, SuggestParameters } from '../api/search-params.ts';
 
 /** `[start, end)` in UTF-16 code units of the string it belongs to. */
 export type Range = [number, number];
@@ -62,18 +67,14 @@ export interface Article {
   body: string;
 }
 
-export interface SearchParams {
-  /** Words, `"phrases"` and `-exclusions`. */
-  q: string;
-  limit?: number;
-  offset?: number;
-  /** Only these sources. */
-  source?: string[];
-  /** `YYYY-MM-DD`, inclusive. */
-  from?: string;
-  to?: string;
-  sort?: 'relevance' | 'newest';
-}
+/**
+ * What `search()` sends: `q` (words, `"phrases"` and `-exclusions`) and any of `limit`, `offset`,
+ * `source` (only these sources), `from`/`to` (`YYYY-MM-DD`, inclusive) and `sort`. Inferred from
+ * the Worker's schema of the parameters, so the client cannot drift from what the API takes.
+ */
+export type SearchParams = SearchParameters;
+/** What `suggest()` sends besides `q`. */
+export type SuggestOptions = Omit<SuggestParameters, 'q'>;
 
 export interface RequestOptions {
   /** Cancels the request (the promise rejects with an `AbortError`). */
@@ -96,7 +97,7 @@ export class ApiError extends Error {
 
 export interface SearchClient {
   search(params: SearchParams, options?: RequestOptions): Promise<SearchResponse>;
-  suggest(q: string, options?: RequestOptions & { limit?: number }): Promise<SuggestResponse>;
+  suggest(q: string, options?: RequestOptions & SuggestOptions): Promise<SuggestResponse>;
   article(id: string, options?: RequestOptions): Promise<Article>;
 }
 
@@ -125,8 +126,9 @@ export function createClient(endpoint: string, fetchImpl: typeof fetch = (...arg
   }
 
   return {
-    search: ({ q, limit, offset, source, from, to, sort }, options = {}) => get('/search', { q, limit, offset, source, from, to, sort }, options.signal),
-    suggest: (q, options = {}) => get('/suggest', { q, limit: options.limit }, options.signal),
+    // Every parameter the caller set, by its name in the schema: a parameter added there is sent without a change here.
+    search: (params, options = {}) => get('/search', params, options.signal),
+    suggest: (q, { signal, ...params } = {}) => get('/suggest', { ...params, q }, signal),
     article: (id, options = {}) => get(`/articles/${encodeURIComponent(id)}`, {}, options.signal),
   };
 }

@@ -5,7 +5,7 @@
 import { ArabicSearchElement } from './search-widget.ts';
 
 export { ApiError, createClient } from './client.ts';
-export type { Article, Range, RequestOptions, SearchClient, SearchHit, SearchParams, SearchResponse, SuggestResponse } from './client.ts';
+export type { Article, Range, RequestOptions, SearchClient, SearchHit, SearchParams, SearchResponse, SuggestOptions, SuggestResponse } from './client.ts';
 export { ArabicSearchElement };
 
 // Loading the script twice (two embeds on one page) must not throw.

@@ -3,22 +3,24 @@
  * /openapi.json it serves (openapi-checker.ts, with @cfworker/json-schema: OpenAPI 3.1's JSON
  * Schema 2020-12 without code generation, which workerd forbids). For each route and each
  * answer it can give (the hits, a did-you-mean, an estimate, every 400, 304, 404, the guards'
- * 405/413/414/429, the write routes' answers, a broken index's 503), a real request goes through
- * the Worker's entry and its answer must be one the document lists for that path, method and
- * status, with a declared Content-Type, a body valid against the declared schema and no field the
- * schema leaves out. The last test checks the other direction: every answer the document lists
- * was seen here, but for the few that no request in a test can cause, each with its reason.
+ * 405/413/414/429, the write routes' answers, a broken index's 503, an unexpected failure's
+ * 500), a real request goes through the Worker's entry and its answer must be one the document
+ * lists for that path, method and status, with a declared Content-Type, a body valid against the
+ * declared schema and no field the schema leaves out. The last test checks the other direction:
+ * every answer the document lists was seen here, but for the few that no request in a test can
+ * cause, each with its reason.
  * Clients read this document and generate code from it: a drift between it and the Worker must
  * fail here, not surprise them. tests/build/openapi-lint.test.ts lints the document itself.
  */
 import { env } from 'cloudflare:workers';
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { OPENAPI_DOCUMENT } from '../../src/api/openapi.ts';
 import { createApp } from '../../src/app.ts';
 import type { Env } from '../../src/app-env.ts';
 import * as generated from '../../src/generated/index-data.js';
 import worker from '../../src/index.ts';
+import type { LiveWriter } from '../../src/live/live-writer.ts';
 import { localBackend, type SearchBackend } from '../../src/search/backend.ts';
 import { QUERY_BUDGET } from '../../src/search/budget.ts';
 import { loadIndex } from '../../src/search/read-index.ts';
@@ -467,6 +469,36 @@ describe('the write guards', () => {
     });
     await conforms(path, method, await withEnv({ WRITE_RATE_LIMITER: spent }, url, init()), 429);
     await conforms(path, method, await withEnv({ PUBLISH_TOKEN: undefined }, url, init()), 503);
+  });
+});
+
+describe('an unexpected failure', () => {
+  // A plain Error where the index or the live store should answer: what app.onError makes of any bug.
+  const failure = (): never => {
+    throw new Error('openapi-contract: an unexpected failure');
+  };
+  const failingStore: LiveWriter = { inBase: () => false, write: () => Promise.resolve(failure()), exportAll: () => Promise.resolve(failure()) };
+  const app = createApp({ backendFor: failure, liveFor: () => failingStore });
+  const request = (url: string, init: RequestInit = {}): Promise<Response> => Promise.resolve(app.request(url, init, env, createExecutionContext()));
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it.each([
+    ['/api/search', 'get', '/api/search?q=x', {}],
+    ['/api/suggest', 'get', '/api/suggest?q=x', {}],
+    ['/api/articles/{id}', 'get', `/api/articles/${SEED_IDS[0]}`, {}],
+    ['/api/health', 'get', '/api/health', {}],
+    ['/api/articles/{id}', 'put', '/api/articles/contract-failure', { headers: JSON_BODY, body: JSON.stringify(ARTICLE) }],
+    ['/api/articles/{id}', 'delete', '/api/articles/contract-failure', { headers: AUTH }],
+    ['/api/articles', 'post', '/api/articles', { headers: NDJSON_BODY, body: JSON.stringify({ id: 'contract-failure', ...ARTICLE }) }],
+    ['/api/live/export', 'get', '/api/live/export', { headers: AUTH }],
+  ] as const)('answers %s %s with a 500 internal-error problem that says nothing of the cause, which it logs', async (path, method, url, init) => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const problem = await conforms<{ type: string; detail: string }>(path, method, await request(url, { method: method.toUpperCase(), ...init }), 500);
+    expect(problem).toMatchObject({ type: '/docs/problems#internal-error' });
+    expect(problem.detail).not.toContain('openapi-contract');
+    expect(logged).toHaveBeenCalledWith('unexpected error', expect.objectContaining({ message: 'openapi-contract: an unexpected failure' }));
   });
 });
 
