@@ -357,7 +357,7 @@ export const OPENAPI_DOCUMENT = {
           estimated: {
             type: 'boolean',
             enum: [true],
-            description: `Present when more articles held a phrase's words than the work budget verifies (${QUERY_BUDGET.phraseChecks}, best ranked first): the hits are the best of those checked, and total and facets count only the checked articles that hold the phrase, so the true numbers are at least these.`,
+            description: `Present when more articles held a phrase's words than the work budget verifies (${QUERY_BUDGET.phraseChecks} articles and ${QUERY_BUDGET.phraseCheckWords} words of their bodies, best ranked first): the hits are the best of those checked, and total and facets count only the checked articles that hold the phrase, so the true numbers are at least these.`,
           },
           partial: {
             type: 'boolean',

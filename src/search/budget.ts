@@ -23,6 +23,8 @@ export const QUERY_BUDGET = {
   correctedWords: 3,
   /** Articles whose text is read to verify the phrases, best ranked first; past it the totals are estimates. */
   phraseChecks: 300,
+  /** Words of article bodies read to verify the phrases, all checked articles together (long bodies cost more than short ones). */
+  phraseCheckWords: 200_000,
 } as const;
 
 /** Why `parsed` is over the budget, as a sentence for the reader; undefined when it is within it. */

@@ -22,6 +22,8 @@ export interface StoredArticle {
   bodyMatches?(terms: ReadonlySet<string>): MatchFinder;
   /** Whether the body holds every phrase (index terms in order) as a run, without analyzing the text. */
   bodyContainsRuns?(phrases: readonly (readonly string[])[]): boolean;
+  /** At least the number of words of the body, known without decoding it: what reading it for a phrase costs. */
+  bodyWords?(): number;
 }
 
 /** Completions for `/api/suggest`: parallel arrays sorted by `keys`. */

@@ -20,6 +20,8 @@ export interface MatchList {
   position(i: number): number;
   /** The i-th match's score. Matches rank by score, descending; ties by i, ascending. */
   score(i: number): number;
+  /** The i-th match's terms and fields, without an object per match (matches alike share one, frozen). */
+  matched(i: number): Pick<MatchDetail, 'terms' | 'match'>;
   /** The i-th match's terms, fields and score. */
   detail(i: number): MatchDetail;
 }

@@ -70,13 +70,28 @@ function holdsPhraseTerms(phrases: readonly string[][], matched: readonly string
   return phrases.every((phrase) => phrase.every((term) => matched.includes(term)));
 }
 
-function containsPhrases(article: StoredArticle, phrases: string[][], analyzer: Analyzer): boolean {
+/** Whether every term of the phrase matched in `field`: only then can that field hold the phrase. */
+function matchedIn(phrase: readonly string[], match: MatchDetail['match'], field: string): boolean {
+  return phrase.every((term) => match[term]?.includes(field) === true);
+}
+
+/** The phrases the article's title does not hold; the title is read only when it matched all of a phrase's terms. */
+function phrasesBeyondTitle(article: StoredArticle, phrases: readonly string[][], match: MatchDetail['match'], analyzer: Analyzer): string[][] {
+  const possible = phrases.filter((phrase) => matchedIn(phrase, match, 'title'));
+  if (possible.length === 0) return [...phrases];
   const title = analyzer.textTerms(article.title);
-  const inBody = phrases.filter((phrase) => !containsRun(title, phrase));
-  if (inBody.length === 0) return true;
-  if (article.bodyContainsRuns !== undefined) return article.bodyContainsRuns(inBody);
+  return phrases.filter((phrase) => !possible.includes(phrase) || !containsRun(title, phrase));
+}
+
+function bodyHoldsPhrases(article: StoredArticle, phrases: readonly string[][], analyzer: Analyzer): boolean {
+  if (article.bodyContainsRuns !== undefined) return article.bodyContainsRuns(phrases);
   const body = analyzer.textTerms(article.body);
-  return inBody.every((phrase) => containsRun(body, phrase));
+  return phrases.every((phrase) => containsRun(body, phrase));
+}
+
+/** What reading the body for a phrase costs, in words (a plain string has at most one word per two characters). */
+function bodyWords(article: StoredArticle): number {
+  return article.bodyWords?.() ?? Math.ceil(article.body.length / 2);
 }
 
 /** What making a hit needs besides the article: the index terms it matched, whether any in the body, its score. */
@@ -208,7 +223,7 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
     if (hidden !== undefined && hidden[at] === 1) continue;
     if (excluded !== undefined && excluded.has(at)) continue;
     if (dated && !inDateRange(store.dateAt(at), request.from, request.to)) continue;
-    if (phrased && !holdsPhraseTerms(parsed.phrases, matches.detail(i).terms)) continue;
+    if (phrased && !holdsPhraseTerms(parsed.phrases, matches.matched(i).terms)) continue;
     candidates.push(i);
   }
 
@@ -224,16 +239,33 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
     };
   }
 
-  // Phrases are verified against the text, the costly part of a search: at most the work
-  // budget's number of articles, the best ranked first. Past it the answer is an estimate: the
-  // page is the best of the articles checked, and total and facets count those alone.
+  // Phrases are verified against the text, the costly part of a search, best ranked first and
+  // within the work budget: at most so many articles, and so many words of their bodies. Past it
+  // the answer is an estimate: the page is the best of the articles checked, and total and
+  // facets count those alone. A field is read only if it matched every term of a phrase.
   let estimated = false;
   if (phrased) {
-    if (candidates.length > QUERY_BUDGET.phraseChecks) {
-      candidates = selectTop(candidates, QUERY_BUDGET.phraseChecks, compare);
-      estimated = true;
+    if (candidates.length > QUERY_BUDGET.phraseChecks) estimated = true;
+    const verified: number[] = [];
+    let words = 0;
+    for (const i of selectTop(candidates, QUERY_BUDGET.phraseChecks, compare)) {
+      const article = store.at(matches.position(i));
+      const { match } = matches.matched(i);
+      const inBody = phrasesBeyondTitle(article, parsed.phrases, match, analyzer);
+      if (inBody.length === 0) {
+        verified.push(i);
+        continue;
+      }
+      if (!inBody.every((phrase) => matchedIn(phrase, match, 'body'))) continue;
+      const cost = bodyWords(article);
+      if (words + cost > QUERY_BUDGET.phraseCheckWords) {
+        estimated = true;
+        continue;
+      }
+      words += cost;
+      if (bodyHoldsPhrases(article, inBody, analyzer)) verified.push(i);
     }
-    candidates = candidates.filter((i) => containsPhrases(store.at(matches.position(i)), parsed.phrases, analyzer));
+    candidates = verified;
   }
   const counts = new Uint32Array(store.sources.length + 1);
   const kept: number[] = [];

@@ -48,4 +48,27 @@ describe('phrase verification under the work budget', () => {
     expect(answer.hits).toHaveLength(10);
     for (const hit of answer.hits) expect(index.articles.get(hit.id)!.body).toContain('غيمة زرقاء');
   });
+
+  /** `count` articles whose bodies hold the phrase after `words` filler words: each costs that much to check. */
+  const longBodies = (count: number, words: number, title: (i: number) => string): StoredArticle[] =>
+    Array.from({ length: count }, (_, i) => ({ id: `l${String(i).padStart(4, '0')}`, title: title(i), body: `${'كلام '.repeat(words)}غيمة زرقاء ${i}.` }));
+
+  it('stops reading bodies at the budget of words, long before the budget of articles', () => {
+    const perBody = Math.ceil(QUERY_BUDGET.phraseCheckWords / 8);
+    const articles = longBodies(40, perBody, (i) => `خبر رقم ${i}`);
+    const answer = searchArticles(open(articles), request('"غيمة زرقاء"'));
+    expect(articles.length).toBeLessThan(CHECKS);
+    expect(answer.estimated).toBe(true);
+    expect(answer.total).toBeGreaterThan(0);
+    expect(answer.total).toBeLessThanOrEqual(8);
+    for (const hit of answer.hits) expect(articles.find((article) => article.id === hit.id)!.body).toContain('غيمة زرقاء');
+  });
+
+  it('verifies a phrase held by the titles without reading the bodies, exactly', () => {
+    const perBody = Math.ceil(QUERY_BUDGET.phraseCheckWords / 8);
+    const articles = longBodies(40, perBody, (i) => `غيمة زرقاء في الخبر ${i}`);
+    const answer = searchArticles(open(articles), request('"غيمة زرقاء"'));
+    expect(answer.estimated).toBeUndefined();
+    expect(answer.total).toBe(articles.length);
+  });
 });

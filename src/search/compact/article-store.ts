@@ -73,6 +73,10 @@ class LazyArticle implements StoredArticle {
     return this.#parts.bodies.containsRuns(this.#at, phrases);
   }
 
+  bodyWords(): number {
+    return this.#parts.bodies.codeBytes(this.#at);
+  }
+
   get url(): string | undefined {
     return this.#read().url;
   }

@@ -160,6 +160,11 @@ export class BodyDecoder {
     };
   }
 
+  /** Bytes of body i's codes: at least its number of words (each word and space run is one code of one or more bytes). */
+  codeBytes(i: number): number {
+    return this.#offsets[i + 1]! - this.#offsets[i]!;
+  }
+
   /** Body i, or its first `maxChars` characters or a little more (whole words), when given. */
   decode(i: number, maxChars = Infinity): string {
     const end = this.#offsets[i + 1]!;

@@ -40,6 +40,9 @@ const NO_MATCHES: MatchList = {
     throw new RangeError(`no match ${i}`);
   },
   score: () => 0,
+  matched: (i) => {
+    throw new RangeError(`no match ${i}`);
+  },
   detail: (i) => {
     throw new RangeError(`no match ${i}`);
   },
@@ -169,6 +172,7 @@ export function matchTerms(index: ScoringParts, parts: readonly QueryPart[]): Ma
     length: order.length,
     position: (i) => order[i]!,
     score: (i) => score(order[i]!),
+    matched: (i) => matched(order[i]!),
     detail: (i) => {
       const doc = order[i]!;
       return { id: index.ids[doc]!, score: score(doc), ...matched(doc) };
