@@ -7,6 +7,7 @@ import { wordSpans } from '../text/tokenize.ts';
 /** A body's words with the highlighter's reading of each, made on the article's first hit and kept with it. */
 interface BodyWords {
   starts: number[];
+  ends: number[];
   terms: (readonly string[])[];
   length: number;
 }
@@ -16,11 +17,12 @@ const bodyWords = new WeakMap<StoredArticle, BodyWords>();
 function wordsOf(article: StoredArticle, analyzer: Analyzer): BodyWords {
   let words = bodyWords.get(article);
   if (words === undefined) {
-    words = { starts: [], terms: [], length: article.body.length };
+    words = { starts: [], ends: [], terms: [], length: article.body.length };
     for (const span of wordSpans(article.body)) {
       const terms = analyzer.wordTerms(span.text);
       if (terms.length === 0) continue;
       words.starts.push(span.start);
+      words.ends.push(span.end);
       words.terms.push(terms);
     }
     bodyWords.set(article, words);
@@ -35,14 +37,14 @@ function wordsOf(article: StoredArticle, analyzer: Analyzer): BodyWords {
  */
 function matchFinder(article: StoredArticle, terms: ReadonlySet<string>, analyzer: Analyzer): MatchFinder {
   return (maxChars, firstWithin) => {
-    const { starts, terms: wordTermList, length } = wordsOf(article, analyzer);
+    const { starts, ends, terms: wordTermList, length } = wordsOf(article, analyzer);
     const matches: TextMatch[] = [];
     let end = maxChars;
     for (let i = 0; i < starts.length && starts[i]! < end; i++) {
       const term = wordTermList[i]!.find((candidate) => terms.has(candidate));
       if (term === undefined) continue;
       if (matches.length === 0) end = scanEnd(maxChars, firstWithin, starts[i]!);
-      matches.push({ start: starts[i]!, term });
+      matches.push({ start: starts[i]!, end: ends[i]!, term });
     }
     return { matches, complete: length < maxChars };
   };

@@ -40,9 +40,10 @@ export function highlightRanges(text: string, terms: ReadonlySet<string>, analyz
 /** Longer words are cut where a prefix ends (no real word is this long). */
 const MAX_WORD_CHARS = 64;
 
-/** A matched word: where it starts in the text, and the index term it matched. */
+/** A matched word: where it starts and ends in the text, and the index term it matched. */
 export interface TextMatch {
   start: number;
+  end: number;
   term: string;
 }
 
@@ -70,7 +71,7 @@ function analyzedMatches(prefix: TextPrefix, terms: ReadonlySet<string>, analyze
       const term = matchingTerm(span, terms, analyzer);
       if (term === undefined) continue;
       if (matches.length === 0) end = scanEnd(maxChars, firstWithin, span.start);
-      matches.push({ start: span.start, term });
+      matches.push({ start: span.start, end: span.end, term });
     }
     return { matches, complete: text.length < maxChars };
   };
@@ -109,14 +110,25 @@ export function makeSnippet(source: string | TextPrefix, terms: ReadonlySet<stri
   const prefix: TextPrefix = typeof source === 'string' ? (maxChars) => source.slice(0, maxChars) : source;
   const find = findMatches ?? analyzedMatches(prefix, terms, analyzer);
   let windowStart = 0;
+  // The matches found, complete for the words that start before `covered`: the excerpt's
+  // highlights come from them when its window lies within, instead of analyzing its words again.
+  let found: readonly TextMatch[] = [];
+  let covered = 0;
   if (textMatched) {
     // Looking at every word of a long article for each hit would eat the request's CPU budget,
     // and news states its subject first: look in the opening, further only when it has no match.
     const opening = find(FIRST_SCAN_CHARS + length);
-    windowStart = bestWindowStart(opening.matches, length);
+    ({ matches: found } = opening);
+    covered = opening.complete ? Infinity : FIRST_SCAN_CHARS + length;
+    windowStart = bestWindowStart(found, length);
     // Past the opening, the window goes to the first match (and what follows it): reading the
     // rest of a long article for a denser cluster cost more than the rest of the search.
-    if (opening.matches.length === 0 && !opening.complete) windowStart = bestWindowStart(find(MAX_SCAN_CHARS, length).matches, length);
+    if (found.length === 0 && !opening.complete) {
+      const further = find(MAX_SCAN_CHARS, length);
+      found = further.matches;
+      covered = further.complete ? Infinity : scanEnd(MAX_SCAN_CHARS, length, found[0]?.start ?? Infinity);
+      windowStart = bestWindowStart(found, length);
+    }
   }
   // A little past the window, for the punctuation that closes its last word.
   const text = prefix(windowStart + length + 16);
@@ -126,6 +138,29 @@ export function makeSnippet(source: string | TextPrefix, terms: ReadonlySet<stri
   if (first === undefined || last === undefined) return { text: '', highlights: [] };
   // Keep the punctuation that closes the last word (a full stop, a closing quote).
   const tail = /^[^\s\p{L}\p{N}]*/u.exec(text.slice(last.end))?.[0] ?? '';
-  const excerpt = text.slice(first.start, last.end + tail.length).replace(/\s+/g, ' ');
-  return { text: excerpt, highlights: highlightRanges(excerpt, terms, analyzer) };
+  const raw = text.slice(first.start, last.end + tail.length);
+  const excerpt = raw.replace(/\s+/g, ' ');
+  if (windowStart + length > covered) return { text: excerpt, highlights: highlightRanges(excerpt, terms, analyzer) };
+  const inExcerpt = found.filter((match) => match.start >= first.start && match.end <= last.end);
+  return { text: excerpt, highlights: collapsedRanges(raw, first.start, inExcerpt) };
+}
+
+/**
+ * The matches' ranges in `raw` (which starts at `offset` of the text) once each run of
+ * whitespace in it is one space: where they are in the excerpt.
+ */
+function collapsedRanges(raw: string, offset: number, matches: readonly TextMatch[]): Range[] {
+  const ranges: Range[] = [];
+  const spaces = /\s{2,}/g;
+  let removed = 0;
+  let next = spaces.exec(raw);
+  for (const { start, end } of matches) {
+    // Whitespace before the word shortens the excerpt; none is inside a word.
+    while (next !== null && next.index < start - offset) {
+      removed += next[0].length - 1;
+      next = spaces.exec(raw);
+    }
+    ranges.push([start - offset - removed, end - offset - removed]);
+  }
+  return ranges;
 }

@@ -1,7 +1,7 @@
 import { snnFixture } from './support/saudinewsnet.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { titleQueries } from '../../bench/lib/scale-corpus.ts';
-import { makeSnippet } from '../../src/search/highlight.ts';
+import { highlightRanges, makeSnippet } from '../../src/search/highlight.ts';
 import { containsRun } from '../../src/search/query.ts';
 import type { StoredArticle } from '../../src/search/index-format.ts';
 import type { LoadedIndex } from '../../src/search/read-index.ts';
@@ -32,6 +32,7 @@ describe('snippets from the compact index', () => {
         const fromText = makeSnippet(byId.get(String(result.id))!.body, terms, { analyzer });
         const fromIndex = makeSnippet((maxChars) => stored.bodyPrefix!(maxChars), terms, { analyzer, findMatches: stored.bodyMatches!(terms) });
         expect(fromIndex, `${q} → ${result.id}`).toEqual(fromText);
+        expect(fromIndex.highlights, `${q} → ${result.id}: the excerpt's own words`).toEqual(highlightRanges(fromIndex.text, terms, analyzer));
         compared++;
       }
     }

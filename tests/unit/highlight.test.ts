@@ -49,6 +49,33 @@ describe('makeSnippet', () => {
   const arabicWord = fc.string({ unit: fc.constantFrom('ب', 'و', 'ت', 'ي', 'ن', 'ا', 'ل', 'َ', 'ُ', 'ّ', 'ـ'), minLength: 1, maxLength: 8 });
   const text = fc.array(fc.tuple(arabicWord, fc.constantFrom(' ', '، ', '. ', '\n\n', ' «')), { maxLength: 80 }).map((parts) => parts.flat().join(''));
 
+  // Words from a small alphabet, so that queries hit; whitespace runs, so that the excerpt's
+  // collapsed spaces move its words; texts long enough to need the scan past the opening.
+  const spaced = fc
+    .array(fc.tuple(arabicWord, fc.constantFrom(' ', '  ', '\n\n', ' \t ', '،\n ', '   «')), { maxLength: 400 })
+    .map((parts) => parts.flat().join(''));
+
+  it('highlights exactly the words of the excerpt that analyzing it finds', () => {
+    fc.assert(
+      fc.property(spaced, fc.array(arabicWord, { minLength: 1, maxLength: 3 }), fc.integer({ min: 20, max: 300 }), (body, query, length) => {
+        const terms = termsOf(query.join(' '));
+        const snippet = makeSnippet(body, terms, { length });
+        expect(snippet.highlights).toEqual(highlightRanges(snippet.text, terms));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('highlights the words of an excerpt that reaches past the opening the matches were looked for in', () => {
+    // The only cluster starts near the end of the opening (1,000 characters + the snippet's), so
+    // the excerpt runs on past the words that were looked at.
+    const text = `${'كلمة '.repeat(228)}بوتين قال ${'بوتين '.repeat(40)}`;
+    const terms = new Set([analyzer.indexTerm('بوتين')!]);
+    const snippet = makeSnippet(text, terms);
+    expect(snippet.highlights).toEqual(highlightRanges(snippet.text, terms));
+    expect(words(snippet.text, snippet.highlights).length).toBeGreaterThan(5);
+  });
+
   it('keeps every highlight inside the snippet, in order, on whole words', () => {
     fc.assert(
       fc.property(text, fc.array(arabicWord, { maxLength: 3 }), fc.integer({ min: 20, max: 300 }), (body, query, length) => {

@@ -145,12 +145,12 @@ export class BodyDecoder {
           for (let count = entry.read(); count > 0; count--) entry.read(); // the phrase terms
           for (let count = entry.read(); count > 0; count--) {
             const start = entry.read();
-            entry.read(); // length: the highlighter recomputes spans on the excerpt
+            const wordLength = entry.read();
             let term: string | undefined;
             for (let n = entry.read(); n > 0; n--) term ??= wanted.get(entry.read());
             if (term === undefined || length + start >= end) continue;
             if (matches.length === 0) end = scanEnd(maxChars, firstWithin, length + start);
-            matches.push({ start: length + start, term });
+            matches.push({ start: length + start, end: length + start + wordLength, term });
           }
         }
         length += to - from;
