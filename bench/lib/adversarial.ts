@@ -26,5 +26,10 @@ export const ADVERSARIAL: [string, string][] = [
     '40 frequent words, OR',
     'في من على إلى عن مع أن التي الذي هذا بين بعد قبل كل ما خلال عام وزير الملك الأمير المملكة السعودية الرياض جدة مكة الدولة الحكومة الشيخ العربية الخليج مجلس رئيس اليوم أمس الأول الثاني شهر مدينة منطقة',
   ],
+  // The most a query within the work budget may ask: its 20 different words, all frequent.
+  [
+    "20 different frequent words (the budget's most)",
+    'وزير الملك الأمير المملكة السعودية الرياض جدة مكة الدولة الحكومة الشيخ العربية الخليج مجلس رئيس اليوم أمس الأول الثاني شهر',
+  ],
   ['8 two-word phrases and 8 exclusions', `${'"المملكة العربية" '.repeat(8)}${'-وزير '.repeat(8)}`.trim()],
 ];

@@ -50,8 +50,40 @@ const NO_MATCHES: MatchList = {
 
 /** One term's scores within one part: the documents it touched, in first-touch order, and its weighted score in each. */
 interface TermScores {
-  docs: number[];
-  scores: number[];
+  docs: Int32Array;
+  scores: Float64Array;
+}
+
+/**
+ * Working memory that lives only while one pass runs, kept between passes (a search allocated
+ * and zeroed several arrays the size of the corpus per query, and the garbage collector paid for
+ * them). Entries are valid only where their stamp is the current one, so nothing is cleared.
+ */
+const scratch = {
+  capacity: 0,
+  stamp: 0,
+  termStamp: new Int32Array(0),
+  slot: new Int32Array(0),
+  partStamp: new Int32Array(0),
+  partScore: new Float64Array(0),
+  inPart: new Int32Array(0),
+};
+
+/** The scratch arrays for a corpus of `size`, and `stamps` fresh stamp values above every one in them. */
+function scratchFor(size: number, stamps: number): typeof scratch {
+  if (scratch.capacity < size || scratch.stamp + stamps >= 0x7fffffff) {
+    const capacity = Math.max(size, scratch.capacity);
+    Object.assign(scratch, {
+      capacity,
+      stamp: 0,
+      termStamp: new Int32Array(capacity),
+      slot: new Int32Array(capacity),
+      partStamp: new Int32Array(capacity),
+      partScore: new Float64Array(capacity),
+      inPart: new Int32Array(capacity),
+    });
+  }
+  return scratch;
 }
 
 export function matchTerms(index: ScoringParts, parts: readonly QueryPart[]): MatchList {
@@ -64,66 +96,72 @@ export function matchTerms(index: ScoringParts, parts: readonly QueryPart[]): Ma
   const { k, b, d } = BM25;
 
   const size = index.ids.length;
+  // What the match list reads: kept with it.
   const total = new Float64Array(size);
-  const partScore = new Float64Array(size);
   // How many distinct query terms each document matched: the score is multiplied by it.
   const termsMatched = new Uint8Array(size);
-  // Which part last touched each document (part + 1).
-  const partStamp = new Int32Array(size);
   // Fields each distinct term matched in each document, as bits (field position in `fields`).
   const fieldMask = new Uint8Array(distinct.length * size);
-  const order: number[] = [];
-  const inPart: number[] = [];
-  // Which term last touched each document, while a term's postings are read.
-  const termStamp = new Int32Array(size);
-  let stamp = 0;
-  // Where each document's score is in the term's list.
-  const slot = new Int32Array(size);
+  // Documents in the order they were first matched.
+  const order = new Int32Array(size);
+  let matchedCount = 0;
+  // What only this pass reads. Stamps: which term last touched each document while a term's
+  // postings are read; which part last touched it (stamps at or below `callStamp` are older passes').
+  const work = scratchFor(size, parts.length + parts.reduce((sum, part) => sum + part.terms.length, 0) + 1);
+  const { termStamp, slot, partStamp, partScore, inPart } = work;
+  const callStamp = work.stamp;
 
   /** The weighted BM25 score of one term in every document that has it, fields summed in order. */
   const scoreTerm = (term: string, t: number, boosts: readonly number[]): TermScores | undefined => {
     const postings = index.termIndex.get(term);
     if (postings === undefined) return undefined;
-    stamp++;
-    const docs: number[] = [];
-    const scores: number[] = [];
+    const stamp = ++work.stamp;
+    let bound = 0;
+    for (const field of postings.values()) bound += field.docIds.length;
+    const docs = new Int32Array(bound);
+    const scores = new Float64Array(bound);
+    let touched = 0;
     for (let f = 0; f < fields.length; f++) {
       const field = postings.get(fieldIds[f]!);
       if (field === undefined) continue;
       const matching = field.size;
-      const avgFieldLength = averageFieldLength[fieldIds[f]!]!;
+      const fieldId = fieldIds[f]!;
+      const avgFieldLength = averageFieldLength[fieldId]!;
       const boost = boosts[f]!;
       const docIds = field.docIds;
       const frequencies = field.frequencies;
+      const bit = 1 << f;
       // MiniSearch 7.2.0's calcBM25Score and weighting, the same operations in the same order: the same doubles.
       const invDocFreq = Math.log(1 + (documentCount - matching + 0.5) / (matching + 0.5));
       for (let i = 0; i < docIds.length; i++) {
         const doc = docIds[i]!;
         const termFreq = frequencies[i]!;
-        const fieldLength = fieldLengths[doc * fieldCount + fieldIds[f]!]!;
+        const fieldLength = fieldLengths[doc * fieldCount + fieldId]!;
         const raw = invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
         const weighted = 1 * 1 * boost * 1 * raw;
         if (termStamp[doc] !== stamp) {
           termStamp[doc] = stamp;
-          slot[doc] = docs.length;
-          docs.push(doc);
-          scores.push(weighted);
+          slot[doc] = touched;
+          docs[touched] = doc;
+          scores[touched] = weighted;
+          touched++;
         } else {
           scores[slot[doc]!] = scores[slot[doc]!]! + weighted;
         }
         const cell = t * size + doc;
         if (fieldMask[cell] === 0) termsMatched[doc] = termsMatched[doc]! + 1;
-        fieldMask[cell] = fieldMask[cell]! | (1 << f);
+        fieldMask[cell] = fieldMask[cell]! | bit;
       }
     }
-    return { docs, scores };
+    return { docs: docs.subarray(0, touched), scores: scores.subarray(0, touched) };
   };
 
-  for (const [p, { terms, boost }] of parts.entries()) {
+  for (const { terms, boost } of parts) {
     const boosts = fields.map((field) => (Object.hasOwn(boost, field) ? boost[field] : undefined) || 1);
+    const thisPart = ++work.stamp;
     // A term repeated in a part scores the same each time: read its postings once.
     const scored = new Map<string, TermScores | undefined>();
-    inPart.length = 0;
+    let inPartCount = 0;
     for (const term of terms) {
       let termScores = scored.get(term);
       if (!scored.has(term)) scored.set(term, (termScores = scoreTerm(term, distinct.indexOf(term), boosts)));
@@ -132,10 +170,10 @@ export function matchTerms(index: ScoringParts, parts: readonly QueryPart[]): Ma
       const { docs, scores } = termScores;
       for (let i = 0; i < docs.length; i++) {
         const doc = docs[i]!;
-        if (partStamp[doc] !== p + 1) {
-          if (partStamp[doc] === 0) order.push(doc);
-          partStamp[doc] = p + 1;
-          inPart.push(doc);
+        if (partStamp[doc] !== thisPart) {
+          if (partStamp[doc]! <= callStamp) order[matchedCount++] = doc;
+          partStamp[doc] = thisPart;
+          inPart[inPartCount++] = doc;
           partScore[doc] = scores[i]!;
         } else {
           partScore[doc] = partScore[doc]! + scores[i]!;
@@ -143,7 +181,10 @@ export function matchTerms(index: ScoringParts, parts: readonly QueryPart[]): Ma
       }
     }
     // The OR of the parts adds each one's sum, in query order.
-    for (const doc of inPart) total[doc] = total[doc]! + partScore[doc]!;
+    for (let i = 0; i < inPartCount; i++) {
+      const doc = inPart[i]!;
+      total[doc] = total[doc]! + partScore[doc]!;
+    }
   }
 
   // Documents that matched the same terms in the same fields share one frozen detail (a search
@@ -169,7 +210,7 @@ export function matchTerms(index: ScoringParts, parts: readonly QueryPart[]): Ma
   };
   const score = (doc: number): number => total[doc]! * (termsMatched[doc] || 1);
   return {
-    length: order.length,
+    length: matchedCount,
     position: (i) => order[i]!,
     score: (i) => score(order[i]!),
     matched: (i) => matched(order[i]!),
