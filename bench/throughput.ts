@@ -7,13 +7,15 @@
  * 5,000-article SaudiNewsNet index. Two mixes: two headline words; two headline words and a
  * number (a frequent term). The empty Worker answers /api/search with a fixed JSON body through
  * Hono's router: what any Worker pays before our search. The two servers run one after the other
- * (the machine has 2 cores); the search Worker runs twice, with and without the rate limiter
- * binding (miniflare's local limiter is a service of its own, a few ms a request). Bounded: each run lasts THROUGHPUT_SECONDS and the servers stop.
+ * (the machine has 2 cores); the search Worker runs three times: as deployed; without the rate
+ * limiter binding; and without the limiter and with `caches.default` a no-op. Locally the Cache
+ * API is miniflare's simulator, a Durable Object with storage in the same workerd, which costs
+ * the isolate's thread far more than the edge cache's subrequest costs a deployed Worker. Bounded: each run lasts THROUGHPUT_SECONDS and the servers stop.
  *
  * Options (environment): THROUGHPUT_ARTICLES (5000), THROUGHPUT_SECONDS (20),
  * THROUGHPUT_CONNECTIONS (16), THROUGHPUT_PORT (8773).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -82,6 +84,14 @@ try {
   mkdirSync(join(dir, 'unlimited'), { recursive: true });
   writeFileSync(join(dir, 'unlimited', 'wrangler.toml'), benchWranglerConfig('throughput-unlimited', '../search/worker.js').split('[[ratelimits]]')[0]!);
 
+  // ... and without the edge cache either: a no-op `caches.default` ahead of the same bundle.
+  mkdirSync(join(dir, 'uncached'), { recursive: true });
+  writeFileSync(
+    join(dir, 'search', 'worker-uncached.js'),
+    `Object.defineProperty(globalThis, 'caches', { value: { default: { match: async () => undefined, put: async () => undefined } } });\n${readFileSync(join(dir, 'search', 'worker.js'), 'utf8')}`,
+  );
+  writeFileSync(join(dir, 'uncached', 'wrangler.toml'), benchWranglerConfig('throughput-uncached', '../search/worker-uncached.js').split('[[ratelimits]]')[0]!);
+
   mkdirSync(join(dir, 'empty'), { recursive: true });
   writeFileSync(
     join(dir, 'empty', 'entry.js'),
@@ -116,14 +126,18 @@ try {
     server = await serve(join(dir, 'unlimited'), PORT);
     const unlimited = await requestsPerSecond(server.origin, paths);
     await server.stop();
+    server = await serve(join(dir, 'uncached'), PORT);
+    const uncached = await requestsPerSecond(server.origin, paths);
+    await server.stop();
     server = undefined;
     const cell = (run: typeof ours): string => `${run.rps.toFixed(0)} (p99 ${run.p99} ms, ${run.non2xx} non-2xx of ${run.sent})`;
-    const line = `| ${name} | ${empty.rps.toFixed(0)} | ${cell(ours)} | ${(ours.rps / empty.rps).toFixed(2)} | ${cell(unlimited)} | ${(unlimited.rps / empty.rps).toFixed(2)} |`;
+    const ratio = (run: typeof ours): string => (run.rps / empty.rps).toFixed(2);
+    const line = `| ${name} | ${empty.rps.toFixed(0)} | ${cell(ours)} | ${ratio(ours)} | ${cell(unlimited)} | ${ratio(unlimited)} | ${cell(uncached)} | ${ratio(uncached)} |`;
     console.log(line);
     results.push(line);
   }
   console.log(
-    `\n| distinct searches | empty Hono Worker req/s | search Worker req/s | ratio | without the rate limiter | ratio |\n|---|---:|---:|---:|---:|---:|\n${results.join('\n')}`,
+    `\n| distinct searches | empty Hono Worker req/s | search Worker req/s | ratio | without the rate limiter | ratio | and without the edge cache | ratio |\n|---|---:|---:|---:|---:|---:|---:|---:|\n${results.join('\n')}`,
   );
 } finally {
   await server?.stop();

@@ -24,7 +24,7 @@ export const QUERY_BUDGET = {
   /** Articles whose text is read to verify the phrases, best ranked first; past it the totals are estimates. */
   phraseChecks: 300,
   /** Words of article bodies read to verify the phrases, all checked articles together (long bodies cost more than short ones). */
-  phraseCheckWords: 200_000,
+  phraseCheckWords: 100_000,
 } as const;
 
 /** Why `parsed` is over the budget, as a sentence for the reader; undefined when it is within it. */
