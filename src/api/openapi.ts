@@ -46,13 +46,13 @@ const liveSequence = {
 };
 const range = { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2, description: '[start, end) in UTF-16 code units' };
 
-export const OPENAPI_DOCUMENT = {
+const DOCUMENT = {
   openapi: '3.1.0',
   info: {
     title: 'Arabic news search',
     version: '1',
     description:
-      'Full-text search over Arabic news articles. Arabic is normalized (diacritics, tatweel, alef/hamza, ya, ta marbuta, digits) and lightly stemmed (clitics such as و ب ال and common suffixes), identically for articles and queries. Errors are RFC 9457 problem details.',
+      'Full-text search over Arabic news articles. Arabic is normalized (diacritics, tatweel, alef/hamza, ya, ta marbuta, digits) and lightly stemmed (clitics such as و ب ال and common suffixes), identically for articles and queries. Errors are RFC 9457 problem details. Every path that serves GET serves HEAD (the same answers without a body); every path answers OPTIONS with 204: a CORS preflight on the read API (/api/search, /api/suggest, GET /api/articles/{id}, /api/health), the Allow list elsewhere (OPTIONS is not listed as an operation).',
   },
   paths: {
     '/api/search': {
@@ -425,3 +425,35 @@ export const OPENAPI_DOCUMENT = {
     },
   },
 } as const;
+
+type JsonObject = Record<string, unknown>;
+
+/**
+ * HEAD on every path that serves GET: Hono answers a HEAD with the GET handler's status and
+ * headers and no body (405's Allow lists it), so each of its answers is the GET's without content.
+ */
+function withHeadOperations<T extends { paths: object; components: { responses: object } }>(document: T): T {
+  const components = document.components.responses as Record<string, JsonObject>;
+  const headersOnly = (response: JsonObject): JsonObject => {
+    const ref = response['$ref'];
+    const merged: JsonObject = { ...(typeof ref === 'string' ? components[ref.slice(ref.lastIndexOf('/') + 1)] : {}), ...response };
+    delete merged['$ref'];
+    delete merged['content'];
+    return merged;
+  };
+  const paths = Object.entries(document.paths as Record<string, JsonObject>).map(([path, item]) => {
+    const get = item['get'] as JsonObject | undefined;
+    if (get === undefined) return [path, item];
+    const responses = Object.entries(get['responses'] as Record<string, JsonObject>).map(([status, response]) => [status, headersOnly(response)]);
+    const head = {
+      ...get,
+      operationId: `${String(get['operationId'])}Head`,
+      summary: `${String(get['summary'])}: status and headers only`,
+      responses: Object.fromEntries(responses),
+    };
+    return [path, { ...item, head }];
+  });
+  return { ...document, paths: Object.fromEntries(paths) };
+}
+
+export const OPENAPI_DOCUMENT = withHeadOperations(DOCUMENT);

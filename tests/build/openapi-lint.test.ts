@@ -151,14 +151,24 @@ describe('the OpenAPI document', () => {
     expect(defined.filter((ref) => !used.has(ref))).toEqual([]);
   });
 
-  it('answers every error as an RFC 9457 problem document', () => {
-    const notProblems = operations(doc).flatMap(({ where, operation }) =>
-      Object.entries(operation.responses)
-        .filter(([status]) => /^[45]/.test(status))
-        .filter(([, response]) => (deref(response) as ResponseObject).content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem')
-        .map(([status]) => `${where} ${status}`),
-    );
+  it('answers every error as an RFC 9457 problem document (HEAD: without the body)', () => {
+    const notProblems = operations(doc)
+      .filter(({ where }) => !where.startsWith('HEAD '))
+      .flatMap(({ where, operation }) =>
+        Object.entries(operation.responses)
+          .filter(([status]) => /^[45]/.test(status))
+          .filter(([, response]) => (deref(response) as ResponseObject).content?.['application/problem+json']?.schema?.$ref !== '#/components/schemas/Problem')
+          .map(([status]) => `${where} ${status}`),
+      );
     expect(notProblems).toEqual([]);
+  });
+
+  it('gives every path that serves GET a HEAD with the same answers and no content', () => {
+    for (const [path, item] of Object.entries(doc.paths)) {
+      if (item.get === undefined) continue;
+      expect(Object.keys(item.head?.responses ?? {}), path).toEqual(Object.keys(item.get.responses));
+      for (const response of Object.values(item.head!.responses)) expect((deref(response) as ResponseObject).content, path).toBeUndefined();
+    }
   });
 
   it('writes its schemas with the keywords of JSON Schema 2020-12 and OpenAPI only', () => {

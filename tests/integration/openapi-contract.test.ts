@@ -26,7 +26,7 @@ import { QUERY_BUDGET } from '../../src/search/budget.ts';
 import { loadIndex } from '../../src/search/read-index.ts';
 import { INDEX_FORMAT_VERSION } from '../../src/search/options.ts';
 import { createWorker } from '../../src/worker.ts';
-import { BASE, get, SEED_IDS } from './helpers.ts';
+import { BASE, get as getFromEntry, SEED_IDS } from './helpers.ts';
 import { OpenApiContract } from './openapi-checker.ts';
 import type { Method, OpenApiDocument } from './openapi-document.ts';
 
@@ -49,6 +49,18 @@ const ARTICLE = {
 let contract: OpenApiContract;
 /** "METHOD path status" of every answer checked so far. */
 const seen = new Set<string>();
+/** How each answer was asked for, so that conforms can ask for a GET's again with HEAD. */
+const replays = new WeakMap<Response, () => Promise<Response>>();
+
+/** What `send` answers to `init`, remembered with how to send the same request as HEAD. */
+async function sent(send: (init: RequestInit) => Promise<Response>, init: RequestInit = {}): Promise<Response> {
+  const response = await send(init);
+  replays.set(response, () => send({ ...init, method: 'HEAD' }));
+  return response;
+}
+
+/** A request through the Worker's entry (helpers.ts), replayable. */
+const get = (path: string, init?: RequestInit): Promise<Response> => sent((options) => getFromEntry(path, options), init);
 
 beforeAll(async () => {
   const response = await get('/openapi.json');
@@ -67,15 +79,26 @@ async function conforms<T = unknown>(path: string, method: Method, response: Res
   expect(violations).toEqual([]);
   const served = contract.operations(path).find(([other]) => other === method);
   for (const [other] of served === undefined ? contract.operations(path) : [served]) seen.add(`${other.toUpperCase()} ${path} ${status}`);
+  // Every GET answer is also asked for with HEAD, which must be the same answer without a body.
+  if (method === 'get' && served !== undefined) {
+    const replay = replays.get(response);
+    expect(replay, `GET ${path}: the request goes through sent(), so that its HEAD is checked too`).toBeDefined();
+    const head = await replay!();
+    expect(head.status, `HEAD ${path}`).toBe(status);
+    expect((await contract.check(path, 'head', head)).violations).toEqual([]);
+    seen.add(`HEAD ${path} ${status}`);
+  }
   return body as T;
 }
 
 /** A request to the Worker's entry with other bindings (no limiter budget, no token, …). */
-async function withEnv(bindings: Partial<Env>, path: string, init?: RequestInit): Promise<Response> {
-  const ctx = createExecutionContext();
-  const response = await worker.fetch(new Request(`${BASE}${path}`, init), { ...env, ...bindings }, ctx);
-  await waitOnExecutionContext(ctx);
-  return response;
+function withEnv(bindings: Partial<Env>, path: string, init?: RequestInit): Promise<Response> {
+  return sent(async (options) => {
+    const ctx = createExecutionContext();
+    const response = await worker.fetch(new Request(`${BASE}${path}`, options), { ...env, ...bindings }, ctx);
+    await waitOnExecutionContext(ctx);
+    return response;
+  }, init);
 }
 
 /** A rate limiting binding whose budget is always spent. */
@@ -262,7 +285,12 @@ describe('GET /api/health', () => {
         ]),
     };
     const app = createApp({ backendFor: () => sharded });
-    const body = await conforms<{ status: string }>('/api/health', 'get', await app.request('/api/health', {}, env, createExecutionContext()), 503);
+    const body = await conforms<{ status: string }>(
+      '/api/health',
+      'get',
+      await sent((init) => Promise.resolve(app.request('/api/health', init, env, createExecutionContext()))),
+      503,
+    );
     expect(body.status).toBe('degraded');
   });
 });
@@ -270,7 +298,7 @@ describe('GET /api/health', () => {
 describe('a Worker whose index it cannot read', () => {
   // The index of another format version: every route that searches answers an index-unavailable problem.
   const broken = createWorker({ ...generated, manifest: { ...generated.manifest, formatVersion: INDEX_FORMAT_VERSION + 1 } });
-  const request = (path: string): Promise<Response> => Promise.resolve(broken.request(path, {}, env, createExecutionContext()));
+  const request = (path: string): Promise<Response> => sent((init) => Promise.resolve(broken.request(path, init, env, createExecutionContext())));
 
   it.each([
     ['/api/search', '/api/search?q=x'],
@@ -294,7 +322,7 @@ describe('a sharded corpus with a shard down', () => {
     const body = await conforms<{ partial?: boolean }>(
       '/api/search',
       'get',
-      await app.request(`/api/search?q=${encodeURIComponent('بوتين')}`, {}, env, createExecutionContext()),
+      await sent((init) => Promise.resolve(app.request(`/api/search?q=${encodeURIComponent('بوتين')}`, init, env, createExecutionContext()))),
       200,
     );
     expect(body.partial).toBe(true);
@@ -479,7 +507,8 @@ describe('an unexpected failure', () => {
   };
   const failingStore: LiveWriter = { inBase: () => false, write: () => Promise.resolve(failure()), exportAll: () => Promise.resolve(failure()) };
   const app = createApp({ backendFor: failure, liveFor: () => failingStore });
-  const request = (url: string, init: RequestInit = {}): Promise<Response> => Promise.resolve(app.request(url, init, env, createExecutionContext()));
+  const request = (url: string, init: RequestInit = {}): Promise<Response> =>
+    sent((options) => Promise.resolve(app.request(url, options, env, createExecutionContext())), init);
   afterEach(() => {
     vi.restoreAllMocks();
   });
