@@ -22,6 +22,12 @@ export interface MatchList {
   score(i: number): number;
   /** The i-th match's terms and fields, without an object per match (matches alike share one, frozen). */
   matched(i: number): Pick<MatchDetail, 'terms' | 'match'>;
+  /**
+   * A test of whether the i-th match matched every one of `terms` (in any field): what a phrase
+   * needs before its text is read, without making each match's terms (a broad query has tens of
+   * thousands of matches).
+   */
+  matchedAll(terms: readonly string[]): (i: number) => boolean;
   /** The i-th match's terms, fields and score. */
   detail(i: number): MatchDetail;
 }

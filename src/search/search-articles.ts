@@ -65,11 +65,6 @@ function inDateRange(date: string, from?: string, to?: string): boolean {
   return (from === undefined || day >= from) && (to === undefined || day <= to);
 }
 
-/** An article can hold a phrase only if it matched every term of it: the cheap test before reading any text. */
-function holdsPhraseTerms(phrases: readonly string[][], matched: readonly string[]): boolean {
-  return phrases.every((phrase) => phrase.every((term) => matched.includes(term)));
-}
-
 /** Whether every term of the phrase matched in `field`: only then can that field hold the phrase. */
 function matchedIn(phrase: readonly string[], match: MatchDetail['match'], field: string): boolean {
   return phrase.every((term) => match[term]?.includes(field) === true);
@@ -217,13 +212,15 @@ export function searchPage(index: LoadedIndex, request: SearchRequest, hitsFrom:
   // filters, so a reader can see what picking another source would give (disjunctive faceting).
   const { hidden } = options;
   const phrased = parsed.phrases.length > 0;
+  // An article can hold a phrase only if it matched every term of it: the cheap test before reading any text.
+  const holdsPhraseTerms = phrased ? matches.matchedAll(parsed.phrases.flat()) : undefined;
   let candidates: number[] = [];
   for (let i = 0; i < matches.length; i++) {
     const at = matches.position(i);
     if (hidden !== undefined && hidden[at] === 1) continue;
     if (excluded !== undefined && excluded.has(at)) continue;
     if (dated && !inDateRange(store.dateAt(at), request.from, request.to)) continue;
-    if (phrased && !holdsPhraseTerms(parsed.phrases, matches.matched(i).terms)) continue;
+    if (holdsPhraseTerms !== undefined && !holdsPhraseTerms(i)) continue;
     candidates.push(i);
   }
 

@@ -77,6 +77,22 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('compact index (equality with plain M
     }
   });
 
+  it("tells which matches matched every one of some terms, as their matched terms say (a phrase's first test)", () => {
+    for (const q of queries.slice(0, 60)) {
+      const terms = compact.analyzer.searchTerms(q);
+      const matches = compact.match([part(q)]);
+      // Every pair of the query's terms, one term alone, a term the query lacks.
+      const sets = [...terms.flatMap((a, i) => terms.slice(i + 1).map((b) => [a, b])), terms.slice(0, 1), [...terms.slice(0, 1), 'زززززز']];
+      for (const wanted of sets) {
+        const test = matches.matchedAll(wanted);
+        for (let i = 0; i < matches.length; i++) {
+          const matched = matches.matched(i).terms;
+          if (test(i) !== wanted.every((term) => matched.includes(term))) expect.fail(`${q}: match ${i}, terms ${wanted.join(' ')}`);
+        }
+      }
+    }
+  });
+
   it('matches nothing for a query without terms', () => {
     expect(compact.match([part('في من')]).length).toBe(0);
     expect(compact.match([]).length).toBe(0);

@@ -43,6 +43,7 @@ const NO_MATCHES: MatchList = {
   matched: (i) => {
     throw new RangeError(`no match ${i}`);
   },
+  matchedAll: () => () => false,
   detail: (i) => {
     throw new RangeError(`no match ${i}`);
   },
@@ -192,6 +193,8 @@ export function matchTerms(index: ScoringParts, parts: readonly QueryPart[]): Ma
   const fieldBits = fields.length;
   const shareable = fieldBits * distinct.length <= 30;
   const shared = new Map<number, Pick<MatchDetail, 'terms' | 'match'>>();
+  // Term t's field bits, shifted to their place in the key.
+  const keyWeights = distinct.map((_, t) => 2 ** (fieldBits * t));
   const describe = (doc: number): Pick<MatchDetail, 'terms' | 'match'> => {
     const match: Record<string, string[]> = {};
     for (let t = 0; t < distinct.length; t++) {
@@ -203,7 +206,7 @@ export function matchTerms(index: ScoringParts, parts: readonly QueryPart[]): Ma
   const matched = (doc: number): Pick<MatchDetail, 'terms' | 'match'> => {
     if (!shareable) return describe(doc);
     let key = 0;
-    for (let t = 0; t < distinct.length; t++) key += fieldMask[t * size + doc]! * 2 ** (fieldBits * t);
+    for (let t = 0; t < distinct.length; t++) key += fieldMask[t * size + doc]! * keyWeights[t]!;
     let known = shared.get(key);
     if (known === undefined) shared.set(key, (known = deepFreeze(describe(doc))));
     return known;
@@ -214,6 +217,15 @@ export function matchTerms(index: ScoringParts, parts: readonly QueryPart[]): Ma
     position: (i) => order[i]!,
     score: (i) => score(order[i]!),
     matched: (i) => matched(order[i]!),
+    matchedAll: (terms) => {
+      const cells = [...new Set(terms)].map((term) => distinct.indexOf(term) * size);
+      if (cells.some((cell) => cell < 0)) return () => false;
+      return (i) => {
+        const doc = order[i]!;
+        for (const cell of cells) if (fieldMask[cell + doc] === 0) return false;
+        return true;
+      };
+    },
     detail: (i) => {
       const doc = order[i]!;
       return { id: index.ids[doc]!, score: score(doc), ...matched(doc) };
