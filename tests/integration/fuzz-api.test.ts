@@ -175,7 +175,8 @@ function queryString(pairs: [string, string][]): string {
   return search.toString();
 }
 
-describe('fuzzing the API', () => {
+// Each property sends RUNS requests: a hang guard, not a speed test (a slow machine takes longer).
+describe('fuzzing the API', { timeout: 60_000 }, () => {
   it('answers any set of search parameters with JSON or a 4xx problem', async () => {
     await fc.assert(
       fc.asyncProperty(params, async (pairs) => {
