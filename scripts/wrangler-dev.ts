@@ -6,18 +6,20 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { ROOT } from './worker-set.ts';
 
 const WRANGLER = join(ROOT, 'node_modules/wrangler/bin/wrangler.js');
 
 export interface WranglerDevOptions {
-  port: number;
+  /** Default: a port free on 127.0.0.1 when wrangler starts (test files run in parallel: fixed ports collided). */
+  port?: number;
   /** Where wrangler runs and finds wrangler.toml when `configs` is empty. Default: the repository. */
   cwd?: string;
   /** Wrangler configurations run as one dev session; the first gets the requests. Default: none (cwd's wrangler.toml). */
   configs?: readonly string[];
-  /** The DevTools inspector's port. Default: wrangler's choice. */
+  /** The DevTools inspector's port. Default: a free one, as for `port`. */
   inspectorPort?: number;
   /** How long to wait for the first answer. Default: 60 s (bundling and workerd's start on a busy 2-core machine). */
   readyTimeoutMs?: number;
@@ -52,18 +54,32 @@ export interface WranglerDev {
 const KEEP_OUTPUT = 16_000;
 const POLL_MS = 100;
 
+/** A port nothing listens on now: the system's pick for a listener on port 0, closed again. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port was given'))));
+    });
+  });
+}
+
 function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 }
 
 export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
-  const { port, cwd = ROOT, configs = [], inspectorPort, readyTimeoutMs = 60_000, logLevel, until = 'ok', persistTo, vars = {} } = options;
+  const { cwd = ROOT, configs = [], readyTimeoutMs = 60_000, logLevel, until = 'ok', persistTo, vars = {} } = options;
+  const port = options.port ?? (await freePort());
+  const inspectorPort = options.inspectorPort ?? (await freePort());
   // A fresh state directory: the local edge cache persists, and an answer cached by an earlier
   // run (another build over the same corpus) must not leak into this one.
   mkdirSync(join(ROOT, '.wrangler'), { recursive: true });
   const state = persistTo ?? mkdtempSync(join(ROOT, '.wrangler', `dev-state-${port}-`));
   const args = [WRANGLER, 'dev', '--ip', '127.0.0.1', '--port', String(port), '--show-interactive-dev-session=false', '--persist-to', state];
-  if (inspectorPort !== undefined) args.push('--inspector-port', String(inspectorPort));
+  args.push('--inspector-port', String(inspectorPort));
   if (logLevel !== undefined) args.push('--log-level', logLevel);
   for (const config of configs) args.push('-c', config);
   for (const [name, value] of Object.entries(vars)) args.push('--var', `${name}:${value}`);

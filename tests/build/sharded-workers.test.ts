@@ -36,8 +36,6 @@ async function get(base: string, path: string): Promise<{ status: number; body: 
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-const port = 20_000 + Math.floor(Math.random() * 20_000);
-
 describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sharded-'));
@@ -57,7 +55,7 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
     reference = loadIndex({ manifest: data.manifest, indexBlob: data.blob });
     queries = titleQueries(articles, QUERIES, 21);
     const { configs } = readWorkerSet(join(dir, 'out/workers.json'));
-    server = await startWranglerDev({ port, configs: devOrder(unlimitedPublicConfig(configs, 'public-test')), readyTimeoutMs: 180_000 });
+    server = await startWranglerDev({ configs: devOrder(unlimitedPublicConfig(configs, 'public-test')), readyTimeoutMs: 180_000 });
   }, 240_000);
 
   afterAll(async () => {
@@ -113,7 +111,7 @@ describe.skipIf(!existsSync(SAUDINEWSNET))('sharded Workers under wrangler dev',
       const services = config['services'] as { binding: string; service: string }[];
       services[1]!.service = 'no-such-shard-worker';
     });
-    broken = await startWranglerDev({ port: port + 1, configs: devOrder(withMissingShard), readyTimeoutMs: 180_000, until: 'answer' });
+    broken = await startWranglerDev({ configs: devOrder(withMissingShard), readyTimeoutMs: 180_000, until: 'answer' });
     const { status, body } = await get(broken.origin, `/api/search?q=${encodeURIComponent('السعودية')}`);
     const expected = searchArticles(reference, { q: 'السعودية', limit: 10, offset: 0, sources: [], sort: 'relevance' });
     expect(status).toBe(200);

@@ -15,8 +15,6 @@ import { ROOT } from '../../scripts/worker-set.ts';
 import { openWithAnalyzer } from '../../src/search/read-index.ts';
 
 const TOKEN = 'e2e-live-token';
-const PORT = 8798;
-const INSPECTOR_PORT = 8799;
 const WRITE = { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json' };
 
 let dir: string;
@@ -34,8 +32,7 @@ async function writeConfig(): Promise<string> {
   return path;
 }
 
-const start = (): Promise<WranglerDev> =>
-  startWranglerDev({ port: PORT, inspectorPort: INSPECTOR_PORT, configs: [config], persistTo: state, vars: { PUBLISH_TOKEN: TOKEN } });
+const start = (): Promise<WranglerDev> => startWranglerDev({ configs: [config], persistTo: state, vars: { PUBLISH_TOKEN: TOKEN } });
 
 function article(id: string, version: string) {
   return { title: `نسخة ${version} من الخبر ${id}`, body: `نص الخبر ${id} في نسخته ${version} عن مدينة ريفالتا.`, date: '2026-11-30' };

@@ -54,7 +54,7 @@ async function prepareWorker(): Promise<string> {
 }
 
 beforeAll(async () => {
-  worker = await startWranglerDev({ port: 8791, inspectorPort: 8794, configs: [await prepareWorker()] });
+  worker = await startWranglerDev({ configs: [await prepareWorker()] });
   host = await startHostPage(worker.origin);
   browser = await launchChromium();
 }, 90_000);

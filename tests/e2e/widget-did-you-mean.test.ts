@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { seriousViolations, useWidgetSession, waitForResults } from './support/widget-session.ts';
 import { focused, INPUT, LIVE, shownResults, typeQuery } from './support/widget-dom.ts';
 
-const session = useWidgetSession({ port: 8796, inspectorPort: 8797 });
+const session = useWidgetSession();
 
 /** هلسنكي (in two seed articles) with its last letter changed: it matches nothing as typed. */
 const MISSPELLED = 'هلسنكل';

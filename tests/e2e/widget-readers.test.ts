@@ -23,7 +23,7 @@ import {
   typeQuery,
 } from './support/widget-dom.ts';
 
-const session = useWidgetSession({ port: 8792, inspectorPort: 8795 });
+const session = useWidgetSession();
 
 /** The seed articles that have a source or a date. */
 const RASD = { id: '001_1e7204591e24c5fd', source: 'شبكة رصد الإخبارية' };

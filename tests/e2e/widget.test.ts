@@ -9,7 +9,7 @@ import type { WranglerDev as DevServer } from '../../scripts/wrangler-dev.ts';
 import { articleId, INPUT, LIVE, MESSAGE, OPTION, PANEL, RESULT, shownResults, typeQuery } from './support/widget-dom.ts';
 import { saveScreenshot, searchOnHost as search, seriousViolations as axeViolations, useWidgetSession } from './support/widget-session.ts';
 
-const session = useWidgetSession({ port: 8790, inspectorPort: 8793 });
+const session = useWidgetSession();
 let worker: DevServer;
 let host: HostPage;
 let context: BrowserContext;

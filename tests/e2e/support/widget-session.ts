@@ -2,7 +2,7 @@
  * One browser test file's world: `wrangler dev` serving the Worker with the repository's index,
  * a host page of another origin, Chromium, and a fresh browser context and page for each test
  * (so localStorage starts empty). Registers the vitest hooks; the returned object is filled in
- * as they run. Each file passes its own ports: files run in parallel.
+ * as they run. The Worker listens on a free port: files run in parallel.
  */
 import { copyFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import { launchChromium } from './browser.ts';
 import { startHostPage, type HostPage } from './host-page.ts';
 import { MESSAGE, RESULT, typeQuery } from './widget-dom.ts';
 import { ROOT } from '../../../scripts/worker-set.ts';
-import { startWranglerDev, type WranglerDev as DevServer, type WranglerDevOptions as DevServerOptions } from '../../../scripts/wrangler-dev.ts';
+import { startWranglerDev, type WranglerDev as DevServer } from '../../../scripts/wrangler-dev.ts';
 
 const STARTUP_MS = 90_000;
 const ARTIFACTS = join(ROOT, 'tests/e2e/artifacts');
@@ -30,14 +30,11 @@ export interface WidgetSession {
   consoleErrors: string[];
 }
 
-export function useWidgetSession(
-  ports: Pick<DevServerOptions, 'port' | 'inspectorPort'>,
-  contextOptions: BrowserContextOptions = { viewport: { width: 800, height: 640 } },
-): WidgetSession {
+export function useWidgetSession(contextOptions: BrowserContextOptions = { viewport: { width: 800, height: 640 } }): WidgetSession {
   const session = {} as WidgetSession;
   beforeAll(async () => {
     await buildWidget();
-    session.worker = await startWranglerDev(ports);
+    session.worker = await startWranglerDev({});
     session.host = await startHostPage(session.worker.origin);
     session.browser = await launchChromium();
   }, STARTUP_MS);
