@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import MiniSearch, { type AsPlainObject } from 'minisearch';
-import type { IndexManifest, StoredArticle, Vocabulary } from '../src/search/index-format.ts';
+import type { IndexManifest, StoredArticle, VocabularyLists } from '../src/search/index-format.ts';
 import type { ShardRoute } from '../src/shards/protocol.ts';
 import { ANALYZER_VERSION, INDEX_FORMAT_VERSION, minisearchOptions, type IndexedFields } from '../src/search/options.ts';
 import { createAnalyzer, type Analyzer } from '../src/text/analyze.ts';
@@ -24,7 +24,7 @@ export interface IndexData {
 }
 
 /** Suggestible words: in the index (not function words), at least two letters. */
-function buildVocabulary(articles: readonly StoredArticle[], analyzer: Analyzer): Vocabulary {
+function buildVocabulary(articles: readonly StoredArticle[], analyzer: Analyzer): VocabularyLists {
   const counts = new Map<string, { count: number; forms: Map<string, number> }>();
   for (const article of articles) {
     const seen = new Set<string>();
@@ -40,7 +40,7 @@ function buildVocabulary(articles: readonly StoredArticle[], analyzer: Analyzer)
   }
   const byCount = [...counts].sort(([ka, a], [kb, b]) => b.count - a.count || (ka < kb ? -1 : ka > kb ? 1 : 0));
   const kept = byCount.slice(0, MAX_VOCABULARY).sort(([ka], [kb]) => (ka < kb ? -1 : ka > kb ? 1 : 0));
-  const vocabulary = { keys: [] as string[], words: [] as string[], counts: [] as number[] } satisfies Vocabulary;
+  const vocabulary = { keys: [] as string[], words: [] as string[], counts: [] as number[] } satisfies VocabularyLists;
   for (const [key, { count, forms }] of kept) {
     const [word] = [...forms].sort(([wa, a], [wb, b]) => b - a || (wa < wb ? -1 : wa > wb ? 1 : 0))[0]!;
     vocabulary.keys.push(key);
@@ -169,7 +169,7 @@ export function buildShardedIndexData(input: readonly StoredArticle[], shardCoun
   return { router: { manifest: routerManifest, blob: routerFile.blob }, shards };
 }
 
-const EMPTY_VOCABULARY: Vocabulary = { keys: [], words: [], counts: [] };
+const EMPTY_VOCABULARY: VocabularyLists = { keys: [], words: [], counts: [] };
 
 /**
  * The ES module the Worker imports. The file comes in as an ArrayBuffer (wrangler's `Data`

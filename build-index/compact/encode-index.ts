@@ -3,7 +3,7 @@
  * Reads MiniSearch through its public `toJSON()` (the same data `loadJSON` reads).
  */
 import type { AsPlainObject } from 'minisearch';
-import type { IndexManifest, StoredArticle, Vocabulary } from '../../src/search/index-format.ts';
+import type { IndexManifest, StoredArticle, VocabularyLists } from '../../src/search/index-format.ts';
 import type { ArticleRecord, CompactHeader } from '../../src/search/compact/layout.ts';
 import type { Analyzer } from '../../src/text/analyze.ts';
 import type { LexiconEntry } from '../../src/text/lexicon.ts';
@@ -84,7 +84,7 @@ export interface EncodeInput {
   plain: AsPlainObject;
   /** Sorted by id, in the order they were added (short id = position); a shard's only. */
   articles: readonly StoredArticle[];
-  vocabulary: Vocabulary;
+  vocabulary: VocabularyLists;
   /** The analyzer the index was built with (bodies' word terms), and its lexicon's entries, written for the Worker's. */
   analyzer: Analyzer;
   lexicon: readonly LexiconEntry[];

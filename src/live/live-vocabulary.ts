@@ -164,15 +164,15 @@ export function liveVocabulary(
         for (; e < extra.length && (until === undefined || extra[e]! < until); e++) {
           const known = change(extra[e]!)!;
           const form = mostFrequentForm(known.forms);
-          if (form !== undefined && known.count > 0) yield { word: form, count: known.count };
+          if (form !== undefined && known.count > 0) yield { word: () => form, count: known.count };
         }
       };
-      for (let i = lowerBound(base.keys, prefix); i < base.keys.length && base.keys[i]!.startsWith(prefix); i++) {
-        const key = base.keys[i]!;
+      for (let i = base.lowerBound(prefix); base.keyStartsWith(i, prefix); i++) {
+        const key = base.key(i);
         yield* onlyLive(key);
         if (extra[e] === key) e++;
-        const count = base.counts[i]! + (change(key)?.count ?? 0);
-        if (count > 0) yield { word: base.words[i]!, count };
+        const count = base.count(i) + (change(key)?.count ?? 0);
+        if (count > 0) yield { word: () => base.word(i), count };
       }
       yield* onlyLive(undefined);
     },

@@ -6,28 +6,32 @@
 import { normalizeText } from '../text/normalize.ts';
 import { wordSpans } from '../text/tokenize.ts';
 import type { Vocabulary } from './index-format.ts';
-import { lowerBound } from './sorted.ts';
 import { closePrefixes } from './typo.ts';
 
 export interface Suggestion {
   text: string;
 }
 
+/**
+ * A word that completes a prefix, and how many articles hold it. The word is read only for the
+ * few kept (a one-letter prefix has thousands of completions, and the vocabulary makes no string
+ * until one is read).
+ */
+export interface Completion {
+  word(): string;
+  count: number;
+}
+
 /** Where completions come from besides a plain vocabulary: one with a live set's words over it (src/live/). */
 export interface CompletionSource {
-  /** Each word whose key starts with `prefix`, in key order, with how many articles hold it (only counts above 0). */
-  completions(prefix: string): Iterable<{ word: string; count: number }>;
+  /** Each word whose key starts with `prefix`, in key order (only counts above 0). */
+  completions(prefix: string): Iterable<Completion>;
 }
 
-function* vocabularyCompletions(vocabulary: Vocabulary, prefix: string): Generator<{ word: string; count: number }> {
-  for (let i = lowerBound(vocabulary.keys, prefix); i < vocabulary.keys.length; i++) {
-    if (!vocabulary.keys[i]!.startsWith(prefix)) break;
-    yield { word: vocabulary.words[i]!, count: vocabulary.counts[i]! };
-  }
-}
-
-function completionsOf(source: Vocabulary | CompletionSource, prefix: string): Iterable<{ word: string; count: number }> {
-  return 'completions' in source ? source.completions(prefix) : vocabularyCompletions(source, prefix);
+/** Whether some word starts with `prefix`. */
+function completes(source: Vocabulary | CompletionSource, prefix: string): boolean {
+  if ('completions' in source) return !source.completions(prefix)[Symbol.iterator]().next().done;
+  return source.keyStartsWith(source.lowerBound(prefix), prefix);
 }
 
 /**
@@ -45,8 +49,7 @@ export function suggest(vocabulary: Vocabulary | CompletionSource, q: string, li
   if (top.length === 0) {
     // Nothing starts so: the closest slips first, each completed, most frequent first within it.
     const seen = new Set<string>();
-    const completes = (variant: string): boolean => !completionsOf(vocabulary, variant)[Symbol.iterator]().next().done;
-    for (const close of closePrefixes(completes, last.text)) {
+    for (const close of closePrefixes((variant) => completes(vocabulary, variant), last.text)) {
       for (const completion of completions(vocabulary, close, limit)) {
         if (top.length < limit && !seen.has(completion.word)) top.push(completion);
         seen.add(completion.word);
@@ -57,14 +60,22 @@ export function suggest(vocabulary: Vocabulary | CompletionSource, q: string, li
 }
 
 /** The `limit` most frequent words starting with the folded `prefix`. */
-function completions(vocabulary: Vocabulary | CompletionSource, prefix: string, limit: number): { word: string; count: number }[] {
+function completions(source: Vocabulary | CompletionSource, prefix: string, limit: number): { word: string; count: number }[] {
   // Keys are sorted, so the completions are one contiguous range; keep its `limit` most frequent.
-  const top: { word: string; count: number }[] = [];
-  for (const { word, count } of completionsOf(vocabulary, prefix)) {
-    if (top.length === limit && count <= top[top.length - 1]!.count) continue;
-    const at = top.findIndex((entry) => entry.count < count);
-    top.splice(at === -1 ? top.length : at, 0, { word, count });
+  const top: Completion[] = [];
+  const wanted = (count: number): boolean => top.length < limit || count > top[top.length - 1]!.count;
+  const keep = (completion: Completion): void => {
+    const at = top.findIndex((entry) => entry.count < completion.count);
+    top.splice(at === -1 ? top.length : at, 0, completion);
     if (top.length > limit) top.pop();
+  };
+  if ('completions' in source) {
+    for (const completion of source.completions(prefix)) if (wanted(completion.count)) keep(completion);
+  } else {
+    for (let i = source.lowerBound(prefix); source.keyStartsWith(i, prefix); i++) {
+      const count = source.count(i);
+      if (wanted(count)) keep({ count, word: () => source.word(i) });
+    }
   }
-  return top;
+  return top.map(({ word, count }) => ({ word: word(), count }));
 }

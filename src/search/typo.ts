@@ -7,7 +7,6 @@
  * fewer are never corrected: too many real words lie one edit apart.
  */
 import { normalizeText } from '../text/normalize.ts';
-import { lowerBound } from './sorted.ts';
 import type { Vocabulary } from './index-format.ts';
 
 /** Shortest word (in letters) that is corrected. */
@@ -80,11 +79,11 @@ export function closestWord(vocabulary: Vocabulary, typed: string): CloseWord | 
   let best: CloseWord | undefined;
   for (const [variant, cost] of variants(folded)) {
     if (cost > MAX_COST) continue;
-    const at = lowerBound(vocabulary.keys, variant);
-    if (vocabulary.keys[at] !== variant) continue;
-    const count = vocabulary.counts[at]!;
+    const at = vocabulary.lowerBound(variant);
+    if (!vocabulary.keyIs(at, variant)) continue;
+    const count = vocabulary.count(at);
     if (best === undefined || cost < best.cost || (cost === best.cost && count > best.count)) {
-      best = { key: variant, word: vocabulary.words[at]!, cost, count };
+      best = { key: variant, word: vocabulary.word(at), cost, count };
     }
   }
   return best;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf16, decodeUtf16ByCharCodes, StringColumn } from '../../src/search/compact/string-column.ts';
 import { VarintReader, writeVarint } from '../../src/search/compact/varint.ts';
+import { ColumnVocabulary } from '../../src/search/compact/vocabulary.ts';
 
 function column(strings: readonly string[]): StringColumn {
   const offsets = new Uint32Array(strings.length + 1);
@@ -79,6 +80,44 @@ describe('StringColumn', () => {
         expect(start).toBe(terms.filter((t) => t < probe).length);
         terms.forEach((t, i) => expect(col.get(i)).toBe(t));
       }),
+    );
+  });
+});
+
+/** A vocabulary as the compact file holds it: keys and words newline-joined, counts by key. */
+function joined(strings: readonly string[]): Uint16Array {
+  const text = strings.join('\n');
+  return Uint16Array.from(text, (char) => char.charCodeAt(0));
+}
+
+describe('ColumnVocabulary', () => {
+  it('reads newline-joined keys and words as the sorted arrays the build wrote', () => {
+    fc.assert(
+      fc.property(fc.array(word), word, (strings, probe) => {
+        const keys = sorted(strings);
+        const words = keys.map((key) => `${key}ة`);
+        const counts = Uint32Array.from(keys, (_, i) => i * 3 + 1);
+        const vocabulary = new ColumnVocabulary(joined(keys), joined(words), counts);
+        expect(vocabulary.size).toBe(keys.length);
+        const at = vocabulary.lowerBound(probe);
+        expect(at).toBe(keys.filter((key) => key < probe).length);
+        expect(vocabulary.keyIs(at, probe)).toBe(keys.includes(probe));
+        keys.forEach((key, i) => {
+          expect(vocabulary.key(i)).toBe(key);
+          expect(vocabulary.word(i)).toBe(words[i]);
+          expect(vocabulary.count(i)).toBe(counts[i]);
+          expect(vocabulary.keyStartsWith(i, probe)).toBe(key.startsWith(probe));
+        });
+        // Past the last entry nothing matches: a completion loop stops there.
+        expect(vocabulary.keyStartsWith(keys.length, '')).toBe(false);
+        expect(vocabulary.keyIs(keys.length, probe)).toBe(false);
+      }),
+    );
+  });
+
+  it('refuses sections whose lines do not match the counts, saying to rebuild', () => {
+    expect(() => new ColumnVocabulary(joined(['ب', 'ت']), joined(['ب', 'ت']), Uint32Array.of(1, 2, 3))).toThrow(
+      /2 lines for 3 vocabulary counts; run npm run build-index/,
     );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The compact file → the parts of a loaded index: the scoring pass over the file's postings,
  * read in place, the article store and the vocabulary. Cost at cold start: the JSON header,
- * typed-array views, one string per article id, and the suggestion vocabulary's words.
+ * typed-array views, one string per article id, where each vocabulary entry starts.
  */
 import type { MatchList, QueryPart } from '../match-list.ts';
 import type { Lexicon } from '../../text/lexicon.ts';
@@ -14,7 +14,7 @@ import { ReweightedTermIndex, type CorpusStatistics } from './reweighted-terms.t
 import { decodeUtf16, StringColumn } from './string-column.ts';
 import { ColumnLexicon } from './lexicon-column.ts';
 import { CompactTermIndex, type TermIndex } from './term-index.ts';
-import { openVocabulary } from './vocabulary.ts';
+import { ColumnVocabulary } from './vocabulary.ts';
 
 export interface CompactIndex {
   manifest: IndexManifest;
@@ -109,7 +109,7 @@ export function openCompactIndex(bytes: ArrayBuffer | Uint8Array, fields: readon
     manifest: header.manifest,
     match: (parts) => matchTerms(scoring, parts),
     articles,
-    vocabulary: openVocabulary(s.vocabularyKeys, s.vocabularyWords, s.vocabularyCounts),
+    vocabulary: new ColumnVocabulary(s.vocabularyKeys, s.vocabularyWords, s.vocabularyCounts),
     lexicon,
     hasTerm: (term) => termIndex.has(term),
     ids,

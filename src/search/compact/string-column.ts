@@ -43,23 +43,29 @@ export class StringColumn {
   readonly length: number;
   readonly #units: Uint16Array;
   readonly #offsets: Uint32Array;
+  readonly #gap: number;
 
-  /** `offsets` has one more entry than there are strings: string i is units[offsets[i]..offsets[i+1]). */
-  constructor(units: Uint16Array, offsets: Uint32Array) {
+  /**
+   * `offsets` has one more entry than there are strings: string i is
+   * units[offsets[i]..offsets[i+1] - gap), where `gap` units separate one string from the next
+   * (1 for newline-joined strings).
+   */
+  constructor(units: Uint16Array, offsets: Uint32Array, gap = 0) {
     this.#units = units;
     this.#offsets = offsets;
+    this.#gap = gap;
     this.length = offsets.length - 1;
   }
 
   get(i: number): string {
-    return decodeUtf16(this.#units.subarray(this.#offsets[i]!, this.#offsets[i + 1]!));
+    return decodeUtf16(this.#units.subarray(this.#offsets[i]!, this.#offsets[i + 1]! - this.#gap));
   }
 
   /** Compares string i with `text` by code unit, as `<` on strings does: negative, 0 or positive. */
   compare(i: number, text: string): number {
     const units = this.#units;
     const start = this.#offsets[i]!;
-    const length = this.#offsets[i + 1]! - start;
+    const length = this.#offsets[i + 1]! - this.#gap - start;
     const shared = Math.min(length, text.length);
     for (let k = 0; k < shared; k++) {
       const difference = units[start + k]! - text.charCodeAt(k);
@@ -68,14 +74,23 @@ export class StringColumn {
     return length - text.length;
   }
 
-  /** The raw arrays, for hot loops that cannot afford a call per string (body decoding). */
+  /** Whether string i starts with `prefix`. */
+  startsWith(i: number, prefix: string): boolean {
+    const units = this.#units;
+    const start = this.#offsets[i]!;
+    if (this.#offsets[i + 1]! - this.#gap - start < prefix.length) return false;
+    for (let k = 0; k < prefix.length; k++) if (units[start + k] !== prefix.charCodeAt(k)) return false;
+    return true;
+  }
+
+  /** The raw arrays, for hot loops that cannot afford a call per string (body decoding; columns without a gap). */
   get raw(): { units: Uint16Array; offsets: Uint32Array } {
     return { units: this.#units, offsets: this.#offsets };
   }
 
   /** Code units of string i, without copying (for edit distances). */
   units(i: number): Uint16Array {
-    return this.#units.subarray(this.#offsets[i]!, this.#offsets[i + 1]!);
+    return this.#units.subarray(this.#offsets[i]!, this.#offsets[i + 1]! - this.#gap);
   }
 
   /** In a sorted column: the first index whose string is not below `text`. */
