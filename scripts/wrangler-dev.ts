@@ -70,7 +70,7 @@ function exited(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 }
 
-export async function startWranglerDev(options: WranglerDevOptions): Promise<WranglerDev> {
+export async function startWranglerDev(options: WranglerDevOptions = {}): Promise<WranglerDev> {
   const { cwd = ROOT, configs = [], readyTimeoutMs = 60_000, logLevel, until = 'ok', persistTo, vars = {} } = options;
   const port = options.port ?? (await freePort());
   const inspectorPort = options.inspectorPort ?? (await freePort());

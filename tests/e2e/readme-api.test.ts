@@ -29,7 +29,7 @@ const commands = apiCommands(readFileSync(join(ROOT, 'README.md'), 'utf8'));
 let worker: WranglerDev;
 
 beforeAll(async () => {
-  worker = await startWranglerDev({});
+  worker = await startWranglerDev();
 }, 90_000);
 
 afterAll(async () => {

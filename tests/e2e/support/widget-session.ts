@@ -34,7 +34,7 @@ export function useWidgetSession(contextOptions: BrowserContextOptions = { viewp
   const session = {} as WidgetSession;
   beforeAll(async () => {
     await buildWidget();
-    session.worker = await startWranglerDev({});
+    session.worker = await startWranglerDev();
     session.host = await startHostPage(session.worker.origin);
     session.browser = await launchChromium();
   }, STARTUP_MS);
