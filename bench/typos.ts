@@ -21,7 +21,7 @@ import { ANALYZER_VERSION } from '../src/text/analyze.ts';
 import { normalizeText } from '../src/text/normalize.ts';
 import { searchArticles } from '../src/search/search-articles.ts';
 import type { LoadedIndex } from '../src/search/read-index.ts';
-import { ColumnVocabulary } from '../src/search/compact/vocabulary.ts';
+import { EMPTY_VOCABULARY } from '../src/search/compact/vocabulary.ts';
 
 const { values } = parseArgs({ options: { queries: { type: 'string', default: '300' }, write: { type: 'boolean', default: false } } });
 const NEWS = new URL('../../shared/data/saudinewsnet/saudinewsnet.jsonl.gz', import.meta.url);
@@ -60,7 +60,7 @@ function slip(word: string): string {
 const articles = loadNews(NEWS, ARTICLES);
 const index = productIndex(articles);
 const known = new Set(Array.from({ length: index.vocabulary.size }, (_, i) => index.vocabulary.key(i)));
-const uncorrected: LoadedIndex = { ...index, vocabulary: new ColumnVocabulary(new Uint16Array(0), new Uint16Array(0), new Uint32Array(0)) };
+const uncorrected: LoadedIndex = { ...index, vocabulary: EMPTY_VOCABULARY };
 
 interface Case {
   id: string;

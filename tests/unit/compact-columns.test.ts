@@ -119,5 +119,7 @@ describe('ColumnVocabulary', () => {
     expect(() => new ColumnVocabulary(joined(['ب', 'ت']), joined(['ب', 'ت']), Uint32Array.of(1, 2, 3))).toThrow(
       /2 lines for 3 vocabulary counts; run npm run build-index/,
     );
+    // More lines than counts: the last entry must not swallow the rest.
+    expect(() => new ColumnVocabulary(joined(['ب', 'ت', 'س']), joined(['ب', 'ت', 'س']), Uint32Array.of(1, 2))).toThrow(/3 lines for 2 vocabulary counts/);
   });
 });

@@ -6,7 +6,7 @@ import type { IndexManifest } from '../../src/search/index-format.ts';
 import type { SearchHit, SearchPage, SearchRequest } from '../../src/search/search-articles.ts';
 import type { ShardRoute } from '../../src/shards/protocol.ts';
 import { ShardedBackend } from '../../src/shards/sharded-backend.ts';
-import { ColumnVocabulary } from '../../src/search/compact/vocabulary.ts';
+import { EMPTY_VOCABULARY } from '../../src/search/compact/vocabulary.ts';
 
 const MANIFEST: IndexManifest = { formatVersion: 4, analyzerVersion: 'a', corpusHash: 'h', builtAt: '2026-01-01T00:00:00Z', articles: 6, terms: 10, shards: 3 };
 const ROUTES: ShardRoute[] = ['a', 'c', 'e'].map((first, s) => ({
@@ -79,7 +79,7 @@ function backend(bindings: Fetcher[], extra: Record<string, unknown> = {}): Shar
   const env = { ...Object.fromEntries(bindings.map((binding, s) => [`SHARD_${s}`, binding])), ...extra };
   return new ShardedBackend({
     manifest: MANIFEST,
-    vocabulary: new ColumnVocabulary(new Uint16Array(0), new Uint16Array(0), new Uint32Array(0)),
+    vocabulary: EMPTY_VOCABULARY,
     analyzer: createAnalyzer(EMPTY_LEXICON),
     shards: ROUTES,
     env,

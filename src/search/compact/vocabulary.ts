@@ -48,16 +48,20 @@ export class ColumnVocabulary implements Vocabulary {
   }
 }
 
+/** A vocabulary with no entry (a corpus without suggestible words, or none wanted). */
+export const EMPTY_VOCABULARY: Vocabulary = new ColumnVocabulary(new Uint16Array(0), new Uint16Array(0), new Uint32Array(0));
+
 /** `count` strings joined by newlines, as a column whose string i ends before the newline that follows it. */
 function lineColumn(units: Uint16Array, count: number, section: string): StringColumn {
   const starts = new Uint32Array(count + 1);
-  let line = 1;
+  let lines = units.length > 0 ? 1 : 0;
   for (let at = 0; at < units.length; at++) {
     if (units[at] !== NEWLINE) continue;
-    if (line >= count) break;
-    starts[line++] = at + 1;
+    if (lines < count) starts[lines] = at + 1;
+    lines++;
   }
-  if (count > 0 && line !== count) throw new CompactFormatError(`${section}: ${line} lines for ${count} vocabulary counts; run npm run build-index`);
+  // (The build writes no empty word, so an empty section is no line.)
+  if (lines !== count) throw new CompactFormatError(`${section}: ${lines} lines for ${count} vocabulary counts; run npm run build-index`);
   // The last string ends where a newline after the section would be.
   if (count > 0) starts[count] = units.length + 1;
   return new StringColumn(units, starts, 1);
